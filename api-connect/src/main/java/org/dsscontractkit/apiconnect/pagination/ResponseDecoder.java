@@ -1,0 +1,45 @@
+package org.dsscontractkit.apiconnect.pagination;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.dsscontractkit.apiconnect.transport.ApiResponse;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Body decoding: empty (204) -> no data; JSON -> tree; anything else -> the text as one value (the plugin also
+ * tries XML and CSV sniffing, see README). Then the records at the data path.
+ */
+public final class ResponseDecoder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ResponseDecoder() {
+    }
+
+    public static JsonNode decode(ApiResponse response) {
+        if (response.status() == 204 || response.body().length == 0) return null;
+        try {
+            JsonNode node = JSON.readTree(response.body());
+            return node == null || node.isMissingNode() ? null : node;
+        } catch (IOException e) {
+            return TextNode.valueOf(response.bodyText());
+        }
+    }
+
+    /** Items at {@code path}: array -> elements; object or value -> itself; empty path -> the whole body. */
+    public static List<JsonNode> records(JsonNode body, DataPath path) {
+        if (body == null) return List.of();
+        JsonNode node = path.isEmpty() ? body : path.find(body);
+        if (node == null) return List.of();
+        if (node.isArray()) {
+            List<JsonNode> out = new ArrayList<>(node.size());
+            node.forEach(out::add);
+            return out;
+        }
+        if (node.isObject() && node.isEmpty()) return List.of();
+        return List.of(node);
+    }
+}
