@@ -1,0 +1,22 @@
+package org.dsscontractkit.spec;
+
+/**
+ * Classpath locations of what the spec jar carries, so servers and tests read the released documents instead of
+ * copies of their own.
+ */
+public final class OpenApiResources {
+
+    /** Bundled, self-contained DSS public API document. */
+    public static final String DSS_PUBLIC_API_YAML = "openapi/dss-public-api.yaml";
+    public static final String DSS_PUBLIC_API_JSON = "openapi/dss-public-api.json";
+
+    /** Bundled, self-contained API Node user API document. */
+    public static final String APINODE_USER_API_YAML = "openapi/apinode-user-api.yaml";
+    public static final String APINODE_USER_API_JSON = "openapi/apinode-user-api.json";
+
+    /** Folder of the rendered HTML docs; {@code docs/index.html} is the entry page. */
+    public static final String DOCS_ROOT = "docs/";
+
+    private OpenApiResources() {
+    }
+}

@@ -1,0 +1,94 @@
+package org.dsscontractkit.spec.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spec module's build step (run by exec-maven-plugin in process-classes): bundles both documents, fails on any
+ * broken ref, missing or duplicate operationId (also across the two documents) or parser message, then writes the
+ * bundles to {@code target/bundled} and {@code target/classes/openapi} and the docs to {@code target/docs} and
+ * {@code target/classes/docs}.
+ *
+ * <p>Arguments: sourceDir bundledDir docsDir classesDir.
+ */
+public final class SpecBuild {
+
+    private SpecBuild() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: SpecBuild <sourceDir> <bundledDir> <docsDir> <classesDir>");
+        }
+        Path sourceDir = Path.of(args[0]);
+        List<Bundler.Bundle> bundles = bundleAll(sourceDir);
+        Path bundledDir = Path.of(args[1]);
+        Path docsDir = Path.of(args[2]);
+        Path classesDir = Path.of(args[3]);
+        for (Bundler.Bundle bundle : bundles) {
+            writeBundle(bundle, bundledDir);
+            writeBundle(bundle, classesDir.resolve("openapi"));
+            System.out.printf("[spec] %s: %d operations -> %s%n", bundle.name(),
+                    bundle.operations().operations().size(), bundledDir.resolve(bundle.name() + ".yaml"));
+        }
+        new DocsSite().write(bundles, docsDir);
+        new DocsSite().write(bundles, classesDir.resolve("docs"));
+        System.out.println("[spec] docs -> " + docsDir.resolve("index.html"));
+    }
+
+    /** Bundles both published documents, or throws listing every problem found in either. */
+    public static List<Bundler.Bundle> bundleAll(Path sourceDir) {
+        List<Path> roots = new ArrayList<>();
+        for (ApiDocument doc : ApiDocument.values()) {
+            roots.add(doc.sourceIn(sourceDir));
+        }
+        return bundleAll(roots);
+    }
+
+    /** Bundles the given root documents as one published set (operationIds unique across all of them). */
+    public static List<Bundler.Bundle> bundleAll(List<Path> roots) {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<Bundler.Bundle> bundles = new ArrayList<>();
+        Map<String, String> operationOwners = new HashMap<>();
+        for (Path root : roots) {
+            String file = root.getFileName().toString();
+            if (!Files.isRegularFile(root)) {
+                problems.add(new SpecProblem(file, "document", "source document is missing: " + root));
+                continue;
+            }
+            Bundler.Outcome outcome = new Bundler().bundle(root);
+            problems.addAll(outcome.problems());
+            outcome.bundle().ifPresent(bundle -> {
+                bundles.add(bundle);
+                for (Operation op : bundle.operations().operations()) {
+                    String owner = file + " " + op.label();
+                    String first = operationOwners.putIfAbsent(op.operationId(), owner);
+                    if (first != null && !first.startsWith(file + " ")) {
+                        problems.add(new SpecProblem(file, op.label(), "operationId '" + op.operationId()
+                                + "' is also used in " + first + "; operationIds must be unique across documents"));
+                    }
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecBuildException(problems);
+        }
+        return bundles;
+    }
+
+    private static void writeBundle(Bundler.Bundle bundle, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(bundle.name() + ".yaml"), bundle.yaml());
+            Files.writeString(dir.resolve(bundle.name() + ".json"), bundle.json());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bundle into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

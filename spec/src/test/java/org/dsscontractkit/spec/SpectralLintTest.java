@@ -1,0 +1,39 @@
+package org.dsscontractkit.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.dsscontractkit.spec.build.ApiDocument;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** Spectral (spectral:oas plus the rules in spec/.spectral.yaml) finds nothing at all in either source document. */
+class SpectralLintTest {
+
+    @ParameterizedTest
+    @EnumSource(ApiDocument.class)
+    void sourceDocumentHasNoSpectralErrorOrWarning(ApiDocument doc) throws Exception {
+        Spectral.Result result = Spectral.lint(SpecPaths.source(doc));
+        assertThat(result.count(0) + result.count(1))
+                .as("Spectral errors + warnings in %s:%n%s", doc.fileStem() + ".yaml", result.report())
+                .isZero();
+    }
+
+    @Test
+    void rulesetAcceptsAWellFormedDocument() throws Exception {
+        Spectral.Result result = Spectral.lint(SpecPaths.fixture("valid/things-api.yaml"));
+        assertThat(result.findings()).as(result.report()).isEmpty();
+    }
+
+    @Test
+    void ruleViolationsNameTheFileTheRuleAndTheOperation() throws Exception {
+        Spectral.Result result = Spectral.lint(SpecPaths.fixture("spectral-violation/things-api.yaml"));
+        assertThat(result.report())
+                .contains("things-api.yaml:")
+                .contains("error dss-operation-summary operation getThing (GET /things/{thingId}): "
+                        + "operation has no summary")
+                .contains("error dss-operation-4xx-response operation getThing (GET /things/{thingId}): "
+                        + "operation documents no 4xx response");
+        assertThat(result.count(0)).isEqualTo(2);
+    }
+}
