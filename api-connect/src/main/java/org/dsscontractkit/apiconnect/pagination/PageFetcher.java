@@ -48,7 +48,7 @@ public final class PageFetcher {
             }
             ApiResponse response = transport.send(request);
             if (response.isError()) {
-                throw new HttpStatusException(errorMessage(response, transport), response);
+                throw new HttpStatusException(errorMessage(response, transport), request, response);
             }
             JsonNode body = ResponseDecoder.decode(response);
             boolean found = settings.dataPath().isEmpty() || (body != null && settings.dataPath().find(body) != null);

@@ -1,0 +1,59 @@
+package org.dsscontractkit.apiconnect.cli;
+
+import org.dsscontractkit.apiconnect.auth.AuthException;
+import org.dsscontractkit.apiconnect.dataset.DatasetFetch;
+import org.dsscontractkit.apiconnect.dataset.OutputFormat;
+import org.dsscontractkit.apiconnect.pagination.HttpStatusException;
+import org.dsscontractkit.apiconnect.pagination.LoopDetectedException;
+import org.dsscontractkit.apiconnect.preset.ConfigException;
+import org.dsscontractkit.apiconnect.recipe.RecipeFailedException;
+import org.dsscontractkit.apiconnect.template.MissingVariableException;
+import org.dsscontractkit.apiconnect.transport.TransportException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** Entry point of the executable jar. Exit codes: 0 done, 1 the run failed, 2 bad configuration or usage. */
+@Command(name = "api-connect", mixinStandardHelpOptions = true, version = "api-connect 0.1.0",
+        description = "Call any REST API with presets, templates, pagination, rate limits and a per-row recipe.",
+        subcommands = {FetchCommand.class, RecipeCommand.class, ValidatePresetCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
+public final class ApiConnectCommand {
+    public static final int FAILED = 1;
+    public static final int CONFIG = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI without exiting (tests, embedding). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new ApiConnectCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof ConfigException || ex instanceof MissingVariableException) {
+                err.println("api-connect: configuration error: " + ex.getMessage());
+                return CONFIG;
+            }
+            if (ex instanceof HttpStatusException || ex instanceof LoopDetectedException
+                    || ex instanceof RecipeFailedException || ex instanceof TransportException
+                    || ex instanceof AuthException || ex instanceof DatasetFetch.DataPathNotFoundException) {
+                err.println("api-connect: failed: " + ex.getMessage());
+                return FAILED;
+            }
+            err.println("api-connect: failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    static OutputFormat parseFormat(String s) {
+        try {
+            return OutputFormat.valueOf(s.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(null, "--format", "expected csv or jsonl, got '" + s + "'");
+        }
+    }
+}
