@@ -1,0 +1,24 @@
+package org.dsscontractkit.apinode.http;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.ext.Provider;
+
+/** Stamps each request on arrival so the {@code wait} timing covers the time before the endpoint starts. */
+@Provider
+@PreMatching
+public class ArrivalTimeFilter implements ContainerRequestFilter {
+
+    public static final String PROPERTY = "apinode.arrivalNanos";
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        request.setProperty(PROPERTY, System.nanoTime());
+    }
+
+    public static long arrival(ContainerRequestContext request) {
+        Object value = request == null ? null : request.getProperty(PROPERTY);
+        return value instanceof Long l ? l : 0L;
+    }
+}

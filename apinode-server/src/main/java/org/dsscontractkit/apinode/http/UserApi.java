@@ -1,0 +1,168 @@
+package org.dsscontractkit.apinode.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.dsscontractkit.apinode.ApiNodeEnvironment;
+import org.dsscontractkit.apinode.auth.ServiceAccess;
+import org.dsscontractkit.apinode.function.FunctionEndpoint;
+import org.dsscontractkit.apinode.function.RFunctionEndpoint;
+import org.dsscontractkit.apinode.lookup.LookupEndpoint;
+import org.dsscontractkit.apinode.metrics.EndpointMetrics;
+import org.dsscontractkit.apinode.prediction.PredictionEndpoint;
+import org.dsscontractkit.apinode.service.CallContext;
+import org.dsscontractkit.apinode.service.Endpoint;
+import org.dsscontractkit.apinode.service.ServiceGeneration;
+import org.dsscontractkit.apinode.service.ServiceRegistry;
+import org.dsscontractkit.apinode.service.Timing;
+import org.dsscontractkit.apinode.sql.SqlEndpoint;
+
+/**
+ * Serves one user-API call whatever its transport: picks the generation (dispatch), checks the key, runs the
+ * endpoint for the verb, wraps the answer in the {@code timing} + {@code apiContext} envelope and records metrics.
+ */
+public final class UserApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final ServiceRegistry registry;
+    private final ApiNodeEnvironment environment;
+    private final EndpointMetrics metrics;
+
+    public UserApi(ServiceRegistry registry, ApiNodeEnvironment environment, EndpointMetrics metrics) {
+        this.registry = registry;
+        this.environment = environment;
+        this.metrics = metrics;
+    }
+
+    /** Parses a raw request body: absent/empty means "no arguments"; anything else must be JSON. */
+    public static JsonNode parseBody(byte[] body) {
+        if (body == null || body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badInput("MalformedJson", "The request body is not valid JSON: " + e.getOriginalMessage()).at("body", "json");
+        } catch (java.io.IOException e) {
+            throw ApiError.badInput("MalformedJson", "The request body cannot be read: " + e.getMessage());
+        }
+    }
+
+    public static JsonNode toTree(Object body) {
+        return body == null ? null : JSON.valueToTree(body);
+    }
+
+    /**
+     * @param arrivalNanos {@link System#nanoTime()} when the request reached the server (for {@code wait}); 0 if unknown
+     */
+    public Response call(String serviceId, String endpointId, Verb verb, JsonNode body, Map<String, String> query,
+                         String authorization, long arrivalNanos) {
+        long started = System.nanoTime();
+        long arrival = arrivalNanos > 0 ? arrivalNanos : started;
+        int status = 500;
+        boolean known = false;
+        try {
+            Timing timing = new Timing();
+            String forced = null;
+            String dispatchKey = null;
+            if (verb.dispatchable() && body != null && body.isObject() && body.hasNonNull("dispatch")) {
+                JsonNode dispatch = body.get("dispatch");
+                if (!dispatch.isObject()) {
+                    throw ApiError.badInput("InvalidDispatch", "'dispatch' must be an object {forcedGeneration | dispatchKey}").at("dispatch", "type");
+                }
+                forced = dispatch.hasNonNull("forcedGeneration") ? dispatch.get("forcedGeneration").asText() : null;
+                dispatchKey = dispatch.hasNonNull("dispatchKey") ? dispatch.get("dispatchKey").asText() : null;
+            }
+            ServiceGeneration generation = registry.resolve(serviceId, forced, dispatchKey);
+            Endpoint endpoint = generation.endpoints().get(endpointId);
+            if (endpoint == null) {
+                throw new ApiError(404, "EndpointNotFound", "Endpoint not found: " + serviceId + "/" + endpointId,
+                        "Service " + serviceId + " (generation " + generation.generation() + ") has no endpoint " + endpointId
+                                + "; endpoints: " + generation.endpoints().keySet());
+            }
+            known = true;
+            ServiceAccess.check(generation, authorization);
+            timing.set("wait", (started - arrival) / 1000);
+            timing.restart();
+            CallContext call = new CallContext(serviceId, endpointId, generation.generation(), timing, environment);
+            ObjectNode answer = run(endpoint, verb, body, query, call);
+            ObjectNode envelope = F.objectNode();
+            envelope.setAll(answer);
+            timing.end("postProcessing");
+            envelope.set("timing", timing.toJson());
+            ObjectNode apiContext = envelope.putObject("apiContext");
+            apiContext.put("serviceId", serviceId);
+            apiContext.put("endpointId", endpointId);
+            apiContext.put("serviceGeneration", generation.generation());
+            status = 200;
+            return Response.ok(envelope, MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (ApiError e) {
+            status = e.status();
+            throw e;
+        } finally {
+            if (known || status != 404) {
+                metrics.record(serviceId, known ? endpointId : "(unknown)", (System.nanoTime() - arrival) / 1000, status);
+            }
+        }
+    }
+
+    private static ObjectNode run(Endpoint endpoint, Verb verb, JsonNode body, Map<String, String> query, CallContext call) {
+        if (endpoint instanceof PredictionEndpoint p) {
+            return switch (verb) {
+                case PREDICT -> p.predict(body, call);
+                case PREDICT_MULTI -> p.predictMulti(body, call);
+                case PREDICT_SIMPLE -> p.predictSimple(query, call);
+                case FORECAST -> p.forecast(body, call);
+                case PREDICT_EFFECT -> p.predictEffect(body, call);
+                case PREDICT_EFFECT_MULTI -> p.predictEffectMulti(body, call);
+                default -> throw wrongKind(endpoint, verb);
+            };
+        }
+        if (endpoint instanceof FunctionEndpoint f && verb == Verb.RUN) {
+            return f.run(body == null ? queryAsObject(query) : body, call);
+        }
+        if (endpoint instanceof RFunctionEndpoint r && verb == Verb.RUN) {
+            return r.run(body == null ? queryAsObject(query) : body, call);
+        }
+        if (endpoint instanceof SqlEndpoint s && verb == Verb.QUERY) {
+            return s.query(body == null ? queryAsObject(query) : body, call);
+        }
+        if (endpoint instanceof LookupEndpoint l) {
+            return switch (verb) {
+                case LOOKUP -> l.lookup(body, call);
+                case LOOKUP_MULTI -> l.lookupMulti(body, call);
+                case LOOKUP_SIMPLE -> l.lookupSimple(query, call);
+                default -> throw wrongKind(endpoint, verb);
+            };
+        }
+        throw wrongKind(endpoint, verb);
+    }
+
+    private static JsonNode queryAsObject(Map<String, String> query) {
+        ObjectNode node = F.objectNode();
+        if (query != null) {
+            query.forEach(node::put);
+        }
+        return node;
+    }
+
+    private static ApiError wrongKind(Endpoint endpoint, Verb verb) {
+        String accepted = switch (endpoint.type()) {
+            case "PYTHON_FUNCTION", "R_FUNCTION" -> "run";
+            case "SQL_QUERY" -> "query";
+            case "DATASET_LOOKUP" -> "lookup, lookup-multi, lookup-simple";
+            default -> "predict, predict-multi, predict-simple, forecast, predict-effect, predict-effect-multi";
+        };
+        return new ApiError(400, "WrongEndpointKind", "Endpoint '" + endpoint.id() + "' is a " + endpoint.type()
+                + " endpoint and does not answer '" + verb.path() + "' (it answers: " + accepted + ")").at("endpointId", "kind");
+    }
+}
