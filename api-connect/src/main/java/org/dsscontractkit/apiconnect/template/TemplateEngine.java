@@ -89,6 +89,12 @@ public final class TemplateEngine {
 
         EncodingFactory(Escaping escaping) { this.escaping = escaping; }
 
+        /** Partials would read files named by the template text: never allowed in presets. */
+        @Override
+        public java.io.Reader getReader(String resourceName) {
+            throw new MustacheException("template partials ({{> name}}) are not supported");
+        }
+
         @Override
         public void encode(String value, Writer writer) {
             try {
