@@ -1,0 +1,125 @@
+package org.dsscontractkit.apiconnect.transport;
+
+import org.dsscontractkit.apiconnect.ApiConnect;
+import org.dsscontractkit.apiconnect.Fixtures;
+import org.dsscontractkit.apiconnect.TestServer;
+import org.dsscontractkit.apiconnect.TestServer.Reply;
+import org.dsscontractkit.apiconnect.pagination.HttpStatusException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RateLimitAndRetryTest {
+    @TempDir Path dir;
+    private final TestServer server = new TestServer().on("/ok", (r, i) -> Reply.json("[{\"i\": " + i + "}]"));
+
+    @AfterEach
+    void stop() { server.close(); }
+
+    private ApiConnect api(String yaml, Integer retries) {
+        return Fixtures.api(Fixtures.write(dir, "p.yaml", yaml),
+                ApiConnect.Options.defaults().withMaxRetries(retries), Set.of());
+    }
+
+    @Test
+    void rateLimitSpacesRequestStartsAcrossConcurrentWorkers() throws Exception {
+        // 600 requests/minute = one start every 100 ms, whatever the number of threads.
+        ApiConnect api = api("endpoint: {url: '%s', requestsPerMinute: 600}".formatted(server.url("/ok")), 0);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) calls.add(pool.submit(() -> api.transport().send(api.render(api.variables(Map.of())))));
+        for (Future<?> f : calls) f.get();
+        pool.shutdown();
+        List<Long> starts = server.requests().stream().map(TestServer.Recorded::nanos).sorted().toList();
+        assertThat(starts).hasSize(8);
+        for (int i = 1; i < starts.size(); i++) {
+            assertThat((starts.get(i) - starts.get(i - 1)) / 1e6).as("gap %d in ms", i).isGreaterThan(80);
+        }
+        assertThat((starts.get(7) - starts.get(0)) / 1e6).isBetween(650.0, 2000.0);
+    }
+
+    @Test
+    void withoutRateLimitRequestsAreNotSpaced() throws Exception {
+        ApiConnect api = api("endpoint: {url: '%s'}".formatted(server.url("/ok")), 0);
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) api.transport().send(api.render(api.variables(Map.of())));
+        assertThat((System.nanoTime() - start) / 1e6).isLessThan(400);
+    }
+
+    @Test
+    void retriesOn429HonouringRetryAfterSeconds() {
+        server.on("/busy", (r, i) -> i == 0
+                ? new Reply(429, Map.of("Retry-After", "1"), "slow down")
+                : Reply.json("[{\"done\": true}]"));
+        ApiConnect api = api("endpoint: {url: '%s', retry: {maxRetries: 2, initialBackoffMillis: 10}}".formatted(server.url("/busy")), null);
+        ApiResponse response = api.transport().send(api.render(api.variables(Map.of())));
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.attempts()).isEqualTo(2);
+        List<TestServer.Recorded> calls = server.requests("/busy");
+        assertThat((calls.get(1).nanos() - calls.get(0).nanos()) / 1e6).isBetween(950.0, 3000.0);
+    }
+
+    @Test
+    void retriesOn503WithExponentialBackoffThenReportsTheLastError() {
+        server.on("/down", (r, i) -> Reply.status(503, "{\"error\": \"down " + i + "\"}"));
+        ApiConnect api = api("endpoint: {url: '%s', retry: {maxRetries: 2, initialBackoffMillis: 100}}".formatted(server.url("/down")), null);
+        assertThatThrownBy(() -> Fixtures.fetch(api, false)).isInstanceOf(HttpStatusException.class)
+                .hasMessage("Error 503: {\"error\": \"down 2\"}");
+        List<TestServer.Recorded> calls = server.requests("/down");
+        assertThat(calls).hasSize(3);
+        double gap1 = (calls.get(1).nanos() - calls.get(0).nanos()) / 1e6;
+        double gap2 = (calls.get(2).nanos() - calls.get(1).nanos()) / 1e6;
+        assertThat(gap1).isBetween(90.0, 1000.0);
+        assertThat(gap2).isGreaterThan(190.0);
+    }
+
+    @Test
+    void clientErrorsAreNotRetried() {
+        server.on("/bad", (r, i) -> Reply.status(400, "{}"));
+        ApiConnect api = api("endpoint: {url: '%s'}".formatted(server.url("/bad")), 3);
+        assertThat(api.transport().send(api.render(api.variables(Map.of()))).status()).isEqualTo(400);
+        assertThat(server.requests("/bad")).hasSize(1);
+    }
+
+    @Test
+    void retryAfterAsHttpDateIsUnderstood() {
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(30));
+        assertThat(RetryPolicy.retryAfterMillis(date)).isBetween(28_000L, 30_000L);
+        assertThat(RetryPolicy.retryAfterMillis("2")).isEqualTo(2000L);
+        assertThat(RetryPolicy.retryAfterMillis("soon")).isNull();
+    }
+
+    @Test
+    void timeoutAndConnectionFailuresBecomeTransportErrors() throws Exception {
+        server.on("/slow", (r, i) -> {
+            try {
+                Thread.sleep(2500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.json("[]");
+        });
+        ApiConnect api = api("endpoint: {url: '%s', timeoutSeconds: 1}".formatted(server.url("/slow")), 0);
+        assertThatThrownBy(() -> api.transport().send(api.render(api.variables(Map.of()))))
+                .isInstanceOf(TransportException.class).hasMessageContaining("timed out");
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        ApiConnect refused = api("endpoint: {url: 'http://127.0.0.1:%d/x'}".formatted(closedPort), 0);
+        assertThatThrownBy(() -> refused.transport().send(refused.render(refused.variables(Map.of()))))
+                .isInstanceOf(TransportException.class).hasMessageContaining("connection failed");
+    }
+}
