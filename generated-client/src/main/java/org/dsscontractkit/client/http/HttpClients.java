@@ -1,0 +1,60 @@
+package org.dsscontractkit.client.http;
+
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
+import org.dsscontractkit.client.ClientOptions;
+
+/** Builds the {@link HttpClient.Builder} given to the generated {@code ApiClient}, from {@link ClientOptions}. */
+public final class HttpClients {
+
+    private HttpClients() {
+    }
+
+    /** @return a builder honouring the connect timeout and TLS verification options */
+    public static HttpClient.Builder builder(ClientOptions options) {
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL);
+        if (options.connectTimeout() != null) {
+            builder.connectTimeout(options.connectTimeout());
+        }
+        if (!options.verifyTls()) {
+            builder.sslContext(trustAll());
+        }
+        return builder;
+    }
+
+    /** @return the value of an HTTP Basic header with the API key as user name and an empty password */
+    public static String basicAuth(String apiKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static SSLContext trustAll() {
+        // An X509ExtendedTrustManager that accepts everything also skips the host name check of the JDK client.
+        TrustManager acceptAll = new X509ExtendedTrustManager() {
+            @Override public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+            @Override public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) { }
+            @Override public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+            @Override public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) { }
+            @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
+            @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
+            @Override public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        };
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {acceptAll}, new SecureRandom());
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build an SSL context without certificate checks", e);
+        }
+    }
+}
