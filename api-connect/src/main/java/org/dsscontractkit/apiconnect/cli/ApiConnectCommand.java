@@ -32,6 +32,7 @@ public final class ApiConnectCommand {
         CommandLine cli = new CommandLine(new ApiConnectCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (ex instanceof ConfigException || ex instanceof MissingVariableException) {
                 err.println("api-connect: configuration error: " + ex.getMessage());

@@ -14,13 +14,15 @@ import java.util.concurrent.Callable;
 public final class ValidatePresetCommand implements Callable<Integer> {
     @Mixin CallOptions call;
 
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--columns", split = ",", paramLabel = "NAME", description = "Variables a recipe input will provide.")
     List<String> columns = List.of();
 
     @Override
     public Integer call() {
         ApiConnect api = call.build(new LinkedHashSet<>(columns));
-        System.out.println("OK: " + (call.presets.isEmpty() ? "(no preset)" : call.presets) + " -> "
+        spec.commandLine().getOut().println("OK: " + (call.presets.isEmpty() ? "(no preset)" : call.presets) + " -> "
                 + api.request().method() + " " + api.request().url().source()
                 + ", pagination " + api.pagination().mode().name().toLowerCase());
         return 0;
