@@ -145,7 +145,8 @@ public final class ApiConnect {
                 : endpoint.requestsPerMinute() == null ? -1 : endpoint.requestsPerMinute();
         RetryPolicy retry = retry(endpoint.retry(), options.maxRetries(), options.log());
         Consumer<String> log = options.log() == null ? null : s -> options.log().accept(redactor.redact(s));
-        HttpTransport transport = new HttpTransport(client, auth, new RateLimiter(rpm), retry, timeout, redactor, log);
+        HttpTransport transport = new HttpTransport(client, auth, new RateLimiter(rpm), retry, timeout, redactor, log,
+                Boolean.TRUE.equals(endpoint.redirectAuthHeader()));
         VariableSet vars = new VariableSet(auth.templateVariables(), presetVars, cliVars);
         return new ApiConnect(redactor, transport, request, vars, pagination, options.openApi(), engine);
     }

@@ -134,15 +134,16 @@ public final class OpenApiOperation {
             if (operation.getRequestBody().getContent() != null && !operation.getRequestBody().getContent().isEmpty()) {
                 contentType = operation.getRequestBody().getContent().keySet().iterator().next();
             }
-            body = new Preset.Body(null, null, "{{{body}}}", contentType);
+            body = new Preset.Body(null, null, null, "{{{body}}}", contentType);
         }
         if (base != null) {
             if (base.query() != null) query.putAll(base.query());
             if (base.headers() != null) headers.putAll(base.headers());
             return new Preset.Endpoint(url, method, query, headers, body, base.dataPath(), base.timeoutSeconds(),
-                    base.ignoreSslCheck(), base.requestsPerMinute(), base.retry(), base.maxPages(), base.maxRows());
+                    base.ignoreSslCheck(), base.requestsPerMinute(), base.retry(), base.maxPages(), base.maxRows(),
+                    base.redirectAuthHeader());
         }
-        return new Preset.Endpoint(url, method, query, headers, body, null, null, null, null, null, null, null);
+        return new Preset.Endpoint(url, method, query, headers, body, null, null, null, null, null, null, null, null);
     }
 
     /** Contract violations of one response (empty when it conforms). */

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Body decoding: empty (204) -> no data; JSON -> tree; anything else -> the text as one value (the plugin also
- * tries XML and CSV sniffing, see README). Then the records at the data path.
+ * Body decoding as the plugin: empty (204) -> no data; XML content types -> tree ({@link XmlTree}); JSON -> tree;
+ * anything else -> the text as one value (the plugin also tries CSV sniffing, see README). Then the records at the data path.
  */
 public final class ResponseDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -21,6 +21,10 @@ public final class ResponseDecoder {
 
     public static JsonNode decode(ApiResponse response) {
         if (response.status() == 204 || response.body().length == 0) return null;
+        if (XmlTree.CONTENT_TYPES.contains(response.contentType())) {
+            JsonNode tree = XmlTree.parse(response.body());
+            return tree != null ? tree : TextNode.valueOf(response.bodyText());
+        }
         try {
             JsonNode node = JSON.readTree(response.body());
             return node == null || node.isMissingNode() ? null : node;

@@ -27,10 +27,11 @@ public record Preset(Auth auth, Map<String, JsonNode> variables, Endpoint endpoi
 
     public record Endpoint(String url, String method, Map<String, JsonNode> query, Map<String, String> headers,
                            Body body, String dataPath, Integer timeoutSeconds, Boolean ignoreSslCheck,
-                           Double requestsPerMinute, Retry retry, Integer maxPages, Integer maxRows) {
+                           Double requestsPerMinute, Retry retry, Integer maxPages, Integer maxRows,
+                           Boolean redirectAuthHeader) {
     }
 
-    public record Body(JsonNode json, Map<String, String> form, String raw, String contentType) {
+    public record Body(JsonNode json, Map<String, String> form, Map<String, String> multipart, String raw, String contentType) {
     }
 
     public record Retry(Integer maxRetries, Long initialBackoffMillis, Long maxBackoffMillis,

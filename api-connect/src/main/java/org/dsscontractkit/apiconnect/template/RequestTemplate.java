@@ -26,7 +26,7 @@ import java.util.Set;
 public final class RequestTemplate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private enum BodyKind { NONE, JSON, FORM, RAW }
+    private enum BodyKind { NONE, JSON, FORM, MULTIPART, RAW }
 
     private final String method;
     private final Template url;
@@ -67,7 +67,7 @@ public final class RequestTemplate {
             });
         }
         Preset.Body body = e.body();
-        if (body == null || (body.json() == null && body.form() == null && body.raw() == null)) {
+        if (body == null || (body.json() == null && body.form() == null && body.multipart() == null && body.raw() == null)) {
             bodyKind = BodyKind.NONE;
             jsonBody = null;
             raw = null;
@@ -78,6 +78,12 @@ public final class RequestTemplate {
             compileJson(jsonBody, "endpoint.body.json", engine);
             raw = null;
             contentType = body.contentType() == null ? "application/json" : body.contentType();
+        } else if (body.multipart() != null) {
+            bodyKind = BodyKind.MULTIPART;
+            jsonBody = null;
+            body.multipart().forEach((k, v) -> form.put(k, add(engine.compile(v, "endpoint.body.multipart." + k, Escaping.NONE))));
+            raw = null;
+            contentType = null;
         } else if (body.form() != null) {
             bodyKind = BodyKind.FORM;
             jsonBody = null;
@@ -159,6 +165,19 @@ public final class RequestTemplate {
                             .append(URLEncoder.encode(t.render(vars), StandardCharsets.UTF_8));
                 });
                 bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+            }
+            case MULTIPART -> {
+                // The boundary must be in Content-Type: ours replaces any configured one (the plugin's default
+                // JSON Content-Type broke multipart calls until users deleted it).
+                String boundary = "----api-connect-" + java.util.UUID.randomUUID();
+                StringBuilder sb = new StringBuilder();
+                form.forEach((k, t) -> sb.append("--").append(boundary).append("\r\n")
+                        .append("Content-Disposition: form-data; name=\"").append(k.replace("\"", "%22")).append("\"\r\n\r\n")
+                        .append(t.render(vars)).append("\r\n"));
+                sb.append("--").append(boundary).append("--\r\n");
+                bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                h.keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
+                h.put("Content-Type", "multipart/form-data; boundary=" + boundary);
             }
             case RAW -> bytes = raw.render(vars).getBytes(StandardCharsets.UTF_8);
             default -> { }

@@ -75,7 +75,7 @@ public final class TemplateEngine {
         for (String v : t.variables()) {
             if (!known.contains(v)) {
                 throw sources.error(t.field(), "unknown variable {{" + v + "}} in '" + t.source()
-                        + "' (known: " + String.join(", ", known) + "; use --unknown-variables=literal for the plugin's behaviour)");
+                        + "' (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + "; use --unknown-variables=literal for the plugin's behaviour)");
             }
         }
     }

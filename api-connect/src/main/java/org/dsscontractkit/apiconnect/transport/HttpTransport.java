@@ -34,9 +34,17 @@ public final class HttpTransport {
     private final Duration timeout;
     private final Redactor redactor;
     private final Consumer<String> log;
+    private final boolean redirectAuth;
 
     public HttpTransport(HttpClient client, Authenticator auth, RateLimiter rateLimiter, RetryPolicy retry,
                          Duration timeout, Redactor redactor, Consumer<String> log) {
+        this(client, auth, rateLimiter, retry, timeout, redactor, log, false);
+    }
+
+    /** @param redirectAuth keep credentials on redirects to another host (plugin redirect_auth_header) */
+    public HttpTransport(HttpClient client, Authenticator auth, RateLimiter rateLimiter, RetryPolicy retry,
+                         Duration timeout, Redactor redactor, Consumer<String> log, boolean redirectAuth) {
+        this.redirectAuth = redirectAuth;
         this.client = client;
         this.auth = auth;
         this.rateLimiter = rateLimiter;
@@ -46,11 +54,11 @@ public final class HttpTransport {
         this.log = log == null ? s -> { } : log;
     }
 
-    /** A client as the plugin's session behaves: redirects followed (not https->http), cookies kept. */
+    /** One client per run, like the plugin's session: connection reuse and cookies kept. */
     public static HttpClient newClient(Duration connectTimeout, boolean ignoreSslCheck) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // followed in send(), to control credentials per hop
                 .cookieHandler(new CookieManager());
         if (connectTimeout != null) b.connectTimeout(connectTimeout);
         if (ignoreSslCheck) b.sslContext(InsecureTls.context());
@@ -87,31 +95,71 @@ public final class HttpTransport {
         ApiResponse r = retry.execute(() -> {
             attempts[0]++;
             rateLimiter.acquire();
-            return once(auth.apply(spec), start);
+            return once(spec, auth.apply(spec), start);
         });
         return new ApiResponse(r.status(), r.headers(), r.body(), r.uri(), System.nanoTime() - start, attempts[0]);
     }
 
-    private ApiResponse once(RequestSpec spec, long start) throws IOException, InterruptedException {
-        HttpRequest.Builder rb = HttpRequest.newBuilder(spec.uri());
+    private static final int MAX_REDIRECTS = 30;
+
+    /**
+     * One attempt, following redirects like the plugin's HTTP library: at most 30 hops, 301/302 turn POST into
+     * GET, 303 turns anything but HEAD into GET, 307/308 keep method and body. Credentials set by the auth mode
+     * are dropped on a hop to another host unless redirectAuthHeader is set.
+     */
+    private ApiResponse once(RequestSpec plain, RequestSpec authenticated, long start) throws IOException, InterruptedException {
+        java.net.URI origin = authenticated.uri();
+        java.net.URI uri = origin;
+        String method = authenticated.method();
+        byte[] payload = authenticated.body();
+        Map<String, String> headers = new java.util.LinkedHashMap<>(authenticated.headers());
+        for (int hop = 0; ; hop++) {
+            HttpResponse<byte[]> response = exchange(uri, method, headers, payload);
+            int status = response.statusCode();
+            String location = response.headers().firstValue("Location").orElse(null);
+            boolean redirect = (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && location != null;
+            if (!redirect || hop >= MAX_REDIRECTS) {
+                byte[] bytes = decode(response);
+                log.accept("-> " + status + " (" + bytes.length + " bytes)");
+                return new ApiResponse(status, response.headers().map(), bytes, uri, System.nanoTime() - start, 1);
+            }
+            java.net.URI next = uri.resolve(RequestSpec.toUri(location.trim()));
+            log.accept("-> " + status + " redirect to " + redactor.redact(next.toString()));
+            if (status == 303 && !method.equals("HEAD") || (status == 301 || status == 302) && method.equals("POST")) {
+                method = "GET";
+                payload = null;
+                headers.keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
+            }
+            if (!redirectAuth && !sameOrigin(origin, next)) {
+                // Only the credentials the auth mode added are withdrawn; the endpoint's own headers stay.
+                Map<String, String> withoutAuth = new java.util.LinkedHashMap<>(plain.headers());
+                if (method.equals("GET")) withoutAuth.keySet().removeIf(k -> k.equalsIgnoreCase("Content-Type"));
+                headers = withoutAuth;
+            }
+            uri = next;
+        }
+    }
+
+    private static boolean sameOrigin(java.net.URI a, java.net.URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme()) && a.getHost() != null
+                && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
+    }
+
+    private HttpResponse<byte[]> exchange(java.net.URI uri, String method, Map<String, String> headers, byte[] payload)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri);
         if (timeout != null) rb.timeout(timeout);
         boolean acceptEncoding = false;
-        for (Map.Entry<String, String> h : spec.headers().entrySet()) {
+        for (Map.Entry<String, String> h : headers.entrySet()) {
             String lower = h.getKey().toLowerCase(Locale.ROOT);
             if (RESTRICTED.contains(lower)) continue;
             if (lower.equals("accept-encoding")) acceptEncoding = true;
             rb.header(h.getKey(), h.getValue());
         }
         if (!acceptEncoding) rb.header("Accept-Encoding", "gzip, deflate");
-        HttpRequest.BodyPublisher body = spec.body() == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(spec.body());
-        rb.method(spec.method(), body);
-        log.accept(spec.method() + " " + redactor.redact(spec.uri().toString()));
-        HttpResponse<byte[]> response = client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
-        byte[] bytes = decode(response);
-        log.accept("-> " + response.statusCode() + " (" + bytes.length + " bytes)");
-        return new ApiResponse(response.statusCode(), response.headers().map(), bytes, response.uri(),
-                System.nanoTime() - start, 1);
+        rb.method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
+        log.accept(method + " " + redactor.redact(uri.toString()));
+        return client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static byte[] decode(HttpResponse<byte[]> response) throws IOException {
