@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Body decoding as the plugin: empty (204) -> no data; XML content types -> tree ({@link XmlTree}); JSON -> tree;
- * anything else -> the text as one value (the plugin also tries CSV sniffing, see README). Then the records at the data path.
+ * other multi-line text -> CSV rows ({@link CsvText}); anything else -> the text as one value. Then the records at the data path.
  */
 public final class ResponseDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,9 @@ public final class ResponseDecoder {
             JsonNode node = JSON.readTree(response.body());
             return node == null || node.isMissingNode() ? null : node;
         } catch (IOException e) {
-            return TextNode.valueOf(response.bodyText());
+            String text = response.bodyText();
+            JsonNode table = CsvText.parse(text);
+            return table != null ? table : TextNode.valueOf(text);
         }
     }
 

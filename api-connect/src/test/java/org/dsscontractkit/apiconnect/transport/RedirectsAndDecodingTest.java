@@ -106,6 +106,16 @@ class RedirectsAndDecodingTest {
     }
 
     @Test
+    void csvTextBodiesBecomeRowsWithASniffedDelimiter() {
+        server.on("/csv", (r, i) -> new Reply(200, Map.of("Content-Type", "text/csv"), "id;name\n1;\"a;b\"\n2\n"));
+        List<ObjectNode> rows = Fixtures.fetch(Fixtures.api(dir, "endpoint: {url: '%s'}".formatted(server.url("/csv"))), false);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).get("name").asText()).isEqualTo("a;b");
+        assertThat(rows.get(1).get("id").asText()).isEqualTo("2");
+        assertThat(rows.get(1).has("name")).isFalse();
+    }
+
+    @Test
     void multipartBodyHasOnePartPerFieldAndItsOwnBoundary() {
         server.on("/upload", (r, i) -> Reply.json("{}"));
         ApiConnect api = Fixtures.api(Fixtures.write(dir, "m.yaml", "endpoint: {url: '%s', method: POST, body: {multipart: {name: '{{n}}', kind: doc}}}"
