@@ -1,0 +1,147 @@
+package org.dsscontractkit.reference.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.reference.server.VersionHeadersFilter;
+import org.dsscontractkit.reference.storage.Database;
+import org.dsscontractkit.reference.storage.DocumentStore;
+import org.dsscontractkit.reference.storage.StorageException;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Instance-wide documents: global variables, general settings, plugins, code envs, meanings, licensing. */
+public final class InstanceService {
+    private static final Pattern MEANING_ID = Pattern.compile("[A-Za-z0-9_]+");
+    private static final Set<String> MEANING_TYPES = Set.of("DECLARATIVE", "VALUES_LIST", "VALUES_MAPPING", "PATTERN");
+
+    private final Database db;
+    private final DocumentStore documents;
+
+    public InstanceService(Database db, DocumentStore documents) {
+        this.db = db;
+        this.documents = documents;
+    }
+
+    public ObjectNode globalVariables() {
+        return documents.getObject("globalVariables", Json.object());
+    }
+
+    public void setGlobalVariables(JsonNode body) {
+        documents.put("globalVariables", Json.write(Json.requireObject(body, "global variables")));
+    }
+
+    public ObjectNode generalSettings() {
+        return documents.getObject("generalSettings", defaultGeneralSettings());
+    }
+
+    private static ObjectNode defaultGeneralSettings() {
+        ObjectNode s = Json.object();
+        s.put("studioExternalUrl", "http://127.0.0.1:11200");
+        s.putObject("ldapSettings").put("enabled", false);
+        s.putObject("ssoSettings").put("enabled", false);
+        s.putObject("globalDataModelingSettings");
+        s.putObject("maxRunningActivities").put("global", 5);
+        s.putObject("codeEnvs").put("defaultCodeEnvName", "");
+        s.putArray("variables");
+        s.putObject("auditTrailSettings").put("enabled", true);
+        return s;
+    }
+
+    public void setGeneralSettings(JsonNode body) {
+        ObjectNode s = Json.requireObject(body, "general settings");
+        documents.put("generalSettings", Json.write(s));
+    }
+
+    public ArrayNode plugins() {
+        return (ArrayNode) documents.find("plugins").map(Json::parse).orElse(Json.array());
+    }
+
+    public ArrayNode codeEnvs() {
+        return (ArrayNode) documents.find("codeEnvs").map(Json::parse).orElse(Json.array());
+    }
+
+    public ObjectNode licensingStatus(int users, int enabledUsers) {
+        ObjectNode s = Json.object();
+        s.put("expired", false);
+        s.put("valid", true);
+        ObjectNode base = s.putObject("base");
+        ObjectNode content = base.putObject("licenseContent");
+        content.putObject("licensee").put("company", "dss-contract-kit reference server");
+        content.put("instanceId", "reference");
+        content.put("licenseKind", "REFERENCE_SERVER");
+        content.put("dssVersion", VersionHeadersFilter.DSS_VERSION);
+        ObjectNode counts = s.putObject("userCounts");
+        counts.put("total", users);
+        counts.put("enabled", enabledUsers);
+        s.putObject("limits");
+        return s;
+    }
+
+    // ---- meanings ------------------------------------------------------------------------------
+
+    public ArrayNode meanings() {
+        ArrayNode out = Json.array();
+        db.query("SELECT doc FROM meanings ORDER BY id", rs -> Json.parseObject(rs.getString(1))).forEach(out::add);
+        return out;
+    }
+
+    public ObjectNode meaning(String id) {
+        return db.queryOne("SELECT doc FROM meanings WHERE id = ?", rs -> Json.parseObject(rs.getString(1)), id)
+                .orElseThrow(() -> ApiException.notFound("Meaning '" + id + "'"));
+    }
+
+    private static ObjectNode validMeaning(JsonNode body) {
+        ObjectNode m = Json.requireObject(body, "meaning").deepCopy();
+        String id = Json.requiredText(m, "id");
+        if (!MEANING_ID.matcher(id).matches()) throw ApiException.invalidField("id", "must match [A-Za-z0-9_]+");
+        Json.requiredText(m, "label");
+        String type = Json.requiredText(m, "type");
+        if (!MEANING_TYPES.contains(type)) throw ApiException.invalidField("type", "must be one of " + MEANING_TYPES);
+        Json.optionalText(m, "description");
+        JsonNode values = m.get("values");
+        if (values != null && !values.isNull() && !values.isArray()) throw ApiException.invalidField("values", "must be an array");
+        JsonNode mappings = m.get("mappings");
+        if (mappings != null && !mappings.isNull() && !mappings.isArray()) throw ApiException.invalidField("mappings", "must be an array");
+        String pattern = Json.optionalText(m, "pattern");
+        if (pattern != null) {
+            try {
+                Pattern.compile(pattern);
+            } catch (RuntimeException e) {
+                throw ApiException.invalidField("pattern", "is not a valid regular expression");
+            }
+        }
+        return m;
+    }
+
+    public ObjectNode createMeaning(JsonNode body) {
+        ObjectNode m = validMeaning(body);
+        String id = m.path("id").asText();
+        try {
+            db.update("INSERT INTO meanings (id, doc) VALUES (?, ?)", id, Json.write(m));
+        } catch (StorageException e) {
+            if (e.isConstraintViolation()) throw ApiException.conflict("Meaning '" + id + "' already exists");
+            throw e;
+        }
+        return m;
+    }
+
+    public ObjectNode updateMeaning(String id, JsonNode body) {
+        meaning(id);
+        ObjectNode m = Json.requireObject(body, "meaning").deepCopy();
+        String bodyId = Json.optionalText(m, "id");
+        if (bodyId != null && !bodyId.equals(id)) throw ApiException.invalidField("id", "cannot be changed (was '" + id + "')");
+        m.put("id", id);
+        m = validMeaning(m);
+        db.update("UPDATE meanings SET doc = ? WHERE id = ?", Json.write(m), id);
+        return m;
+    }
+
+    public void deleteMeaning(String id) {
+        meaning(id);
+        db.update("DELETE FROM meanings WHERE id = ?", id);
+    }
+}

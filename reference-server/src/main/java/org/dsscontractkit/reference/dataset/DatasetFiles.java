@@ -1,0 +1,201 @@
+package org.dsscontractkit.reference.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.reference.storage.DataDirectory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+/** The files of a file-based dataset (uploaded or managed): stored, listed and parsed as a stream of rows. */
+public final class DatasetFiles {
+    private final DataDirectory dataDir;
+    private final long maxUploadBytes;
+
+    public DatasetFiles(DataDirectory dataDir, long maxUploadBytes) {
+        this.dataDir = dataDir;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public long maxUploadBytes() { return maxUploadBytes; }
+
+    public Path dir(String projectKey, String dataset) {
+        return dataDir.datasetFiles(projectKey, dataset);
+    }
+
+    public List<Path> files(String projectKey, String dataset) {
+        Path dir = dir(projectKey, dataset);
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ArrayNode describe(String projectKey, String dataset) {
+        ArrayNode out = Json.array();
+        for (Path f : files(projectKey, dataset)) {
+            ObjectNode o = out.addObject();
+            o.put("path", "/" + f.getFileName());
+            o.put("name", f.getFileName().toString());
+            try {
+                o.put("size", Files.size(f));
+                o.put("lastModified", Files.getLastModifiedTime(f).toMillis());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    public static String validFileName(String name) {
+        if (name == null || name.isBlank()) throw ApiException.invalidField("file", "the multipart part 'file' needs a file name");
+        String base = name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        if (base.isEmpty() || base.equals(".") || base.equals("..") || base.startsWith(".")) {
+            throw ApiException.invalidField("file", "invalid file name '" + name + "'");
+        }
+        return base;
+    }
+
+    /**
+     * Streams an upload to a temporary file then moves it in place, so a failed or oversized upload
+     * leaves no partial file behind.
+     */
+    public long store(String projectKey, String dataset, String fileName, InputStream in) {
+        Path dir = dir(projectKey, dataset);
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dataDir.tmp(), "upload-", ".part");
+            long total = 0;
+            byte[] buf = new byte[256 * 1024];
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    total += n;
+                    if (total > maxUploadBytes) {
+                        throw new ApiException(413, ApiException.TOO_LARGE, "Upload too large: the limit is " + maxUploadBytes + " bytes",
+                                "Upload of '" + fileName + "' exceeds the limit of " + maxUploadBytes + " bytes (--max-upload-size)");
+                    }
+                    out.write(buf, 0, n);
+                }
+            }
+            Files.move(tmp, dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
+            return total;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) {
+                try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
+            }
+        }
+    }
+
+    public boolean deleteFile(String projectKey, String dataset, String fileName) {
+        try {
+            return Files.deleteIfExists(dir(projectKey, dataset).resolve(validFileName(fileName)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int clear(String projectKey, String dataset) {
+        int n = files(projectKey, dataset).size();
+        DataDirectory.deleteRecursively(dir(projectKey, dataset));
+        return n;
+    }
+
+    // ---- parsing --------------------------------------------------------------------------------
+
+    static CSVFormat csvFormat(JsonNode formatParams) {
+        String sep = formatParams.path("separator").asText(",");
+        if (sep.equals("\\t")) sep = "\t";
+        if (sep.length() != 1) throw ApiException.invalidField("formatParams.separator", "must be a single character");
+        String quote = formatParams.path("quoteChar").asText("\"");
+        CSVFormat.Builder b = CSVFormat.EXCEL.builder().setDelimiter(sep.charAt(0))
+                .setIgnoreSurroundingSpaces(false).setIgnoreEmptyLines(true).setTrim(false);
+        b.setQuote(quote.isEmpty() ? null : quote.charAt(0));
+        return b.build();
+    }
+
+    static boolean parseHeader(JsonNode formatParams) {
+        return formatParams.path("parseHeaderRow").asBoolean(true);
+    }
+
+    private static BufferedReader reader(Path f, JsonNode formatParams) throws IOException {
+        InputStream in = Files.newInputStream(f);
+        if (f.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 64 * 1024);
+        Charset cs = StandardCharsets.UTF_8;
+        String charset = formatParams.path("charset").asText("utf8");
+        if (charset.equalsIgnoreCase("latin1") || charset.equalsIgnoreCase("iso-8859-1")) cs = StandardCharsets.ISO_8859_1;
+        return new BufferedReader(new InputStreamReader(in, cs), 256 * 1024);
+    }
+
+    /** Header line of the first file, for schema inference. */
+    public List<List<String>> head(Path f, JsonNode formatParams, int maxRows) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (CSVParser p = CSVParser.parse(reader(f, formatParams), csvFormat(formatParams))) {
+            for (CSVRecord r : p) {
+                rows.add(r.toList());
+                if (rows.size() >= maxRows) break;
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Streams every row of every file to {@code sink}, shaped to {@code width} cells.
+     * Throws {@link DataReadException} on malformed content, after the rows before it were delivered.
+     */
+    public long read(String projectKey, String dataset, JsonNode formatParams, int width, int[] selected, RowSink sink) throws IOException {
+        boolean header = parseHeader(formatParams);
+        long count = 0;
+        for (Path f : files(projectKey, dataset)) {
+            try (CSVParser p = CSVParser.parse(reader(f, formatParams), csvFormat(formatParams))) {
+                boolean first = true;
+                for (CSVRecord r : p) {
+                    if (first && header) { first = false; continue; }
+                    first = false;
+                    List<String> cells = new ArrayList<>(selected == null ? width : selected.length);
+                    if (selected == null) {
+                        for (int i = 0; i < width; i++) cells.add(i < r.size() ? r.get(i) : "");
+                    } else {
+                        for (int i : selected) cells.add(i < r.size() ? r.get(i) : "");
+                    }
+                    sink.row(cells);
+                    count++;
+                }
+            } catch (UncheckedIOException e) {
+                throw new DataReadException("Failed to parse file '" + f.getFileName() + "' after " + count + " rows: "
+                        + e.getCause().getMessage(), e);
+            }
+        }
+        return count;
+    }
+
+    public static final class DataReadException extends IOException {
+        public DataReadException(String message, Throwable cause) { super(message, cause); }
+    }
+}

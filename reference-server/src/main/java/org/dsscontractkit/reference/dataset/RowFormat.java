@@ -1,0 +1,81 @@
+package org.dsscontractkit.reference.dataset;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.reference.server.Json;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The output formats rows are streamed in (dataset data and SQL results). {@code tsv-excel-noheader} is what
+ * the Python client asks for: tab separated, Excel quoting (quote char ", doubled inside), no header line.
+ */
+public enum RowFormat {
+    TSV_EXCEL_NOHEADER("tsv-excel-noheader", "text/tab-separated-values; charset=utf-8"),
+    TSV_EXCEL_HEADER("tsv-excel-header", "text/tab-separated-values; charset=utf-8"),
+    CSV_EXCEL_HEADER("csv-excel-header", "text/csv; charset=utf-8"),
+    JSON("json", "application/json");
+
+    private final String formatName;
+    private final String contentType;
+
+    RowFormat(String formatName, String contentType) {
+        this.formatName = formatName;
+        this.contentType = contentType;
+    }
+
+    public String contentType() { return contentType; }
+
+    public static RowFormat parse(String name, RowFormat dflt) {
+        if (name == null || name.isEmpty()) return dflt;
+        for (RowFormat f : values()) if (f.formatName.equals(name)) return f;
+        StringBuilder known = new StringBuilder();
+        for (RowFormat f : values()) known.append(known.length() == 0 ? "" : ", ").append(f.formatName);
+        throw ApiException.invalidField("format", "unsupported format '" + name + "' (supported: " + known + ")");
+    }
+
+    /** A writer positioned before the first row; {@link Writer#close()} ends the document but not the stream. */
+    public Writer open(OutputStream out, List<String> header) throws IOException {
+        switch (this) {
+            case JSON: {
+                JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.writeStartArray();
+                return new Writer() {
+                    @Override public void row(List<String> cells) throws IOException {
+                        g.writeStartArray();
+                        for (String c : cells) g.writeString(c);
+                        g.writeEndArray();
+                    }
+                    @Override public void close() throws IOException {
+                        g.writeEndArray();
+                        g.close();
+                    }
+                };
+            }
+            default: {
+                char sep = this == CSV_EXCEL_HEADER ? ',' : '\t';
+                CSVFormat fmt = CSVFormat.EXCEL.builder().setDelimiter(sep).setRecordSeparator("\n").build();
+                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+                CSVPrinter printer = new CSVPrinter(w, fmt);
+                if (this != TSV_EXCEL_NOHEADER) printer.printRecord(header);
+                return new Writer() {
+                    @Override public void row(List<String> cells) throws IOException { printer.printRecord(cells); }
+                    @Override public void close() throws IOException { printer.flush(); }
+                };
+            }
+        }
+    }
+
+    public interface Writer extends RowSink, AutoCloseable {
+        @Override void close() throws IOException;
+    }
+}

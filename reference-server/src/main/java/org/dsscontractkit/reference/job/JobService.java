@@ -1,0 +1,310 @@
+package org.dsscontractkit.reference.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dsscontractkit.reference.auth.Caller;
+import org.dsscontractkit.reference.auth.Secrets;
+import org.dsscontractkit.reference.dataset.DatasetService;
+import org.dsscontractkit.reference.project.ProjectAccess;
+import org.dsscontractkit.reference.project.ProjectService;
+import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.reference.storage.DataDirectory;
+import org.dsscontractkit.reference.storage.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Build jobs: accepted at once, then run on a small worker pool through NOT_STARTED, RUNNING and
+ * DONE / FAILED / ABORTED. Each activity reads the output dataset for real and the job log says what
+ * was built and how long it took. State lives in the store, the log in a file of the data directory.
+ */
+public final class JobService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
+    public static final Set<String> JOB_TYPES = Set.of("RECURSIVE_BUILD", "NON_RECURSIVE_FORCED_BUILD",
+            "RECURSIVE_FORCED_BUILD", "RECURSIVE_MISSING_ONLY_BUILD");
+    private static final Set<String> OUTPUT_TYPES = Set.of("DATASET", "MANAGED_FOLDER", "SAVED_MODEL", "STREAMING_ENDPOINT", "KNOWLEDGE_BANK");
+    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy/MM/dd-HH:mm:ss.SSS");
+    private static final DateTimeFormatter ID_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss.SSS");
+
+    private final Database db;
+    private final ProjectService projects;
+    private final DatasetService datasets;
+    private final DataDirectory dataDir;
+    private final ExecutorService workers;
+    private final Map<String, Boolean> abortRequests = new ConcurrentHashMap<>();
+
+    public JobService(Database db, ProjectService projects, DatasetService datasets, DataDirectory dataDir, int workerThreads) {
+        this.db = db;
+        this.projects = projects;
+        this.datasets = datasets;
+        this.dataDir = dataDir;
+        this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
+            Thread t = new Thread(r, "dss-job-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Jobs that were queued or running when the server stopped can no longer finish. */
+    public void abortInterrupted() {
+        for (String[] j : db.query("SELECT project_key, id FROM jobs WHERE state IN ('NOT_STARTED', 'RUNNING')",
+                rs -> new String[]{rs.getString(1), rs.getString(2)})) {
+            appendLog(j[0], j[1], "WARN", "Server stopped while the job was running: job aborted");
+            finish(j[0], j[1], "ABORTED");
+        }
+    }
+
+    private static String key(String projectKey, String id) { return projectKey + "\u0000" + id; }
+
+    public ObjectNode start(Caller caller, String projectKey, JsonNode body) {
+        projects.require(caller, projectKey, ProjectAccess.WRITE);
+        ObjectNode req = Json.requireObject(body, "job definition");
+        String type = Json.optionalText(req, "type");
+        if (type == null) type = "NON_RECURSIVE_FORCED_BUILD";
+        if (!JOB_TYPES.contains(type)) throw ApiException.invalidField("type", "must be one of " + JOB_TYPES + ", got '" + type + "'");
+        JsonNode outputs = req.get("outputs");
+        if (outputs == null || outputs.isNull()) throw ApiException.invalidField("outputs", "is required (array of {id, type, projectKey, partition})");
+        if (!outputs.isArray()) throw ApiException.invalidField("outputs", "must be an array of {id, type, projectKey, partition}");
+        if (outputs.isEmpty()) throw ApiException.invalidField("outputs", "must contain at least one output to build");
+        ArrayNode outs = Json.array();
+        int i = 0;
+        for (JsonNode o : outputs) {
+            String f = "outputs[" + i++ + "]";
+            if (!o.isObject()) throw ApiException.invalidField(f, "must be an object {id, type, projectKey, partition}");
+            ObjectNode out = o.deepCopy();
+            String id = Json.optionalText(o, "id");
+            if (id == null || id.isEmpty()) throw ApiException.invalidField(f + ".id", "is required");
+            String ot = Json.optionalText(o, "type");
+            if (ot != null && !OUTPUT_TYPES.contains(ot)) throw ApiException.invalidField(f + ".type", "must be one of " + OUTPUT_TYPES);
+            if (ot == null) out.put("type", "DATASET");
+            if (Json.optionalText(o, "projectKey") == null) out.put("projectKey", projectKey);
+            JsonNode partition = o.get("partition");
+            if (partition != null && !partition.isNull() && !partition.isTextual()) throw ApiException.invalidField(f + ".partition", "must be a string");
+            outs.add(out);
+        }
+        LocalDateTime now = LocalDateTime.now();
+        String jobId = "Build_" + outs.get(0).path("id").asText().replaceAll("[^A-Za-z0-9_]", "_") + "_" + now.format(ID_TS)
+                + "_" + Secrets.randomToken(4);
+        ObjectNode def = Json.object();
+        def.put("projectKey", projectKey);
+        def.put("id", jobId);
+        def.put("name", "Build " + outs.size() + " output(s)");
+        def.put("type", type);
+        def.set("outputs", outs);
+        def.put("initiator", caller.identifier());
+        def.put("initiationTimestamp", System.currentTimeMillis());
+        def.put("refreshHiveMetastore", Json.optionalBoolean(req, "refreshHiveMetastore", false));
+        def.put("autoUpdateSchemaBeforeEachRecipeRun", Json.optionalBoolean(req, "autoUpdateSchemaBeforeEachRecipeRun", false));
+        ObjectNode doc = Json.object();
+        doc.set("def", def);
+        doc.put("state", "NOT_STARTED");
+        db.update("INSERT INTO jobs (project_key, id, state, created_on, doc) VALUES (?, ?, ?, ?, ?)",
+                projectKey, jobId, "NOT_STARTED", System.currentTimeMillis(), Json.write(doc));
+        appendLog(projectKey, jobId, "INFO", "Job " + jobId + " queued by " + caller.identifier() + " (" + type + ")");
+        workers.submit(() -> run(projectKey, jobId, def));
+        ObjectNode resp = Json.object();
+        resp.put("projectKey", projectKey);
+        resp.put("id", jobId);
+        return resp;
+    }
+
+    private void run(String projectKey, String jobId, ObjectNode def) {
+        long t0 = System.currentTimeMillis();
+        try {
+            if (abortRequested(projectKey, jobId)) {
+                appendLog(projectKey, jobId, "INFO", "Job aborted before it started");
+                finish(projectKey, jobId, "ABORTED");
+                return;
+            }
+            setRunning(projectKey, jobId, t0);
+            appendLog(projectKey, jobId, "INFO", "Job started on " + Thread.currentThread().getName());
+            for (JsonNode out : def.path("outputs")) {
+                String activity = "build_" + out.path("id").asText() + "_" + (out.path("partition").isTextual() && !out.path("partition").asText().isEmpty() ? out.path("partition").asText() : "NP");
+                String target = out.path("projectKey").asText() + "." + out.path("id").asText();
+                if (!"DATASET".equals(out.path("type").asText())) {
+                    appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Cannot build " + out.path("type").asText() + " '" + target
+                            + "': only datasets can be built by this server");
+                    finish(projectKey, jobId, "FAILED");
+                    return;
+                }
+                var ds = datasets.find(out.path("projectKey").asText(), out.path("id").asText());
+                if (ds.isEmpty()) {
+                    appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Dataset '" + target + "' does not exist: nothing can build it");
+                    finish(projectKey, jobId, "FAILED");
+                    return;
+                }
+                long a0 = System.currentTimeMillis();
+                appendLog(projectKey, jobId, "INFO", "[" + activity + "] Building dataset " + target + " (" + ds.get().path("type").asText() + ")");
+                appendLog(projectKey, jobId, "INFO", "[" + activity + "] No recipe outputs " + target
+                        + ": it has nothing upstream, the data already present is the built data");
+                long[] rows = {0};
+                try {
+                    datasets.read(ds.get(), datasets.select(ds.get(), null), cells -> {
+                        if ((++rows[0] & 0x3FF) == 0 && abortRequested(projectKey, jobId)) throw new AbortedException();
+                    });
+                } catch (AbortedException e) {
+                    appendLog(projectKey, jobId, "WARN", "[" + activity + "] Aborted by user after " + rows[0] + " rows");
+                    finish(projectKey, jobId, "ABORTED");
+                    return;
+                } catch (IOException e) {
+                    appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Reading " + target + " failed: " + e.getMessage());
+                    finish(projectKey, jobId, "FAILED");
+                    return;
+                }
+                appendLog(projectKey, jobId, "INFO", "[" + activity + "] Checked " + rows[0] + " records, "
+                        + ds.get().path("schema").path("columns").size() + " columns in " + (System.currentTimeMillis() - a0) + " ms");
+                if (abortRequested(projectKey, jobId)) {
+                    appendLog(projectKey, jobId, "WARN", "Aborted by user");
+                    finish(projectKey, jobId, "ABORTED");
+                    return;
+                }
+            }
+            appendLog(projectKey, jobId, "INFO", "Job done: " + def.path("outputs").size() + " output(s) built in "
+                    + (System.currentTimeMillis() - t0) + " ms");
+            finish(projectKey, jobId, "DONE");
+        } catch (RuntimeException e) {
+            LOG.error("Job {} crashed", jobId, e);
+            appendLog(projectKey, jobId, "ERROR", "Job failed: " + e);
+            finish(projectKey, jobId, "FAILED");
+        } finally {
+            abortRequests.remove(key(projectKey, jobId));
+        }
+    }
+
+    private static final class AbortedException extends RuntimeException {
+        AbortedException() { super(null, null, false, false); }
+    }
+
+    private boolean abortRequested(String projectKey, String jobId) {
+        return abortRequests.containsKey(key(projectKey, jobId));
+    }
+
+    private ObjectNode load(String projectKey, String jobId) {
+        return db.queryOne("SELECT doc FROM jobs WHERE project_key = ? AND id = ?", rs -> Json.parseObject(rs.getString(1)), projectKey, jobId)
+                .orElseThrow(() -> ApiException.notFound("Job '" + jobId + "' in project '" + projectKey + "'"));
+    }
+
+    private void setRunning(String projectKey, String jobId, long at) {
+        ObjectNode doc = load(projectKey, jobId);
+        doc.put("state", "RUNNING");
+        doc.put("jobStartTime", at);
+        db.update("UPDATE jobs SET state = ?, doc = ? WHERE project_key = ? AND id = ?", "RUNNING", Json.write(doc), projectKey, jobId);
+    }
+
+    private void finish(String projectKey, String jobId, String state) {
+        ObjectNode doc = load(projectKey, jobId);
+        doc.put("state", state);
+        doc.put("jobEndTime", System.currentTimeMillis());
+        if (!doc.has("jobStartTime")) doc.put("jobStartTime", 0);
+        db.update("UPDATE jobs SET state = ?, doc = ? WHERE project_key = ? AND id = ?", state, Json.write(doc), projectKey, jobId);
+    }
+
+    private synchronized void appendLog(String projectKey, String jobId, String level, String message) {
+        Path f = dataDir.jobLog(projectKey, jobId);
+        try {
+            Files.createDirectories(f.getParent());
+            try (BufferedWriter w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                w.write("[" + LocalDateTime.now().format(TS) + "] [" + level + "] [dku.job." + jobId + "] - " + message + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode summary(ObjectNode doc) {
+        ObjectNode base = Json.object();
+        base.set("def", doc.get("def"));
+        base.set("state", doc.get("state"));
+        base.put("jobStartTime", doc.path("jobStartTime").asLong(0));
+        base.put("jobEndTime", doc.path("jobEndTime").asLong(0));
+        return base;
+    }
+
+    public ObjectNode status(Caller caller, String projectKey, String jobId) {
+        projects.require(caller, projectKey, ProjectAccess.READ);
+        ObjectNode doc = load(projectKey, jobId);
+        ObjectNode out = Json.object();
+        out.set("baseStatus", summary(doc));
+        ArrayNode activities = out.putArray("activities");
+        for (JsonNode o : doc.path("def").path("outputs")) {
+            ObjectNode a = activities.addObject();
+            a.put("activityId", "build_" + o.path("id").asText() + "_NP");
+            a.set("target", o);
+        }
+        return out;
+    }
+
+    public ArrayNode list(Caller caller, String projectKey, int limit) {
+        projects.require(caller, projectKey, ProjectAccess.READ);
+        if (limit < 0) throw ApiException.invalidField("limit", "must be >= 0 (0 = no limit)");
+        ArrayNode out = Json.array();
+        List<ObjectNode> docs = db.query("SELECT doc FROM jobs WHERE project_key = ? ORDER BY created_on DESC, id DESC",
+                rs -> Json.parseObject(rs.getString(1)), projectKey);
+        for (ObjectNode d : docs) {
+            if (limit > 0 && out.size() >= limit) break;
+            out.add(summary(d));
+        }
+        return out;
+    }
+
+    public String log(Caller caller, String projectKey, String jobId, String activity) {
+        projects.require(caller, projectKey, ProjectAccess.READ);
+        ObjectNode doc = load(projectKey, jobId);
+        Path f = dataDir.jobLog(projectKey, jobId);
+        String text;
+        try {
+            text = Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (activity == null || activity.isEmpty()) return text;
+        boolean known = false;
+        for (JsonNode o : doc.path("def").path("outputs")) {
+            if (activity.equals("build_" + o.path("id").asText() + "_NP")) known = true;
+        }
+        if (!known) throw ApiException.notFound("Activity '" + activity + "' of job '" + jobId + "'");
+        StringBuilder sb = new StringBuilder();
+        for (String line : text.split("\n")) if (line.contains("[" + activity + "]")) sb.append(line).append('\n');
+        return sb.toString();
+    }
+
+    public ObjectNode abort(Caller caller, String projectKey, String jobId) {
+        projects.require(caller, projectKey, ProjectAccess.WRITE);
+        ObjectNode doc = load(projectKey, jobId);
+        String state = doc.path("state").asText();
+        ObjectNode out = Json.object();
+        if (state.equals("NOT_STARTED") || state.equals("RUNNING")) {
+            abortRequests.put(key(projectKey, jobId), Boolean.TRUE);
+            appendLog(projectKey, jobId, "INFO", "Abort requested by " + caller.identifier());
+            out.put("aborted", true);
+        } else {
+            out.put("aborted", false);
+            out.put("message", "Job already finished (" + state + ")");
+        }
+        out.put("state", state);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,90 @@
+package org.dsscontractkit.reference.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dsscontractkit.reference.auth.Caller;
+import org.dsscontractkit.reference.dataset.DatasetService;
+import org.dsscontractkit.reference.server.Json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes a project export zip: the project configuration, one settings file per dataset and, per the
+ * export flags, the files of uploaded and managed filesystem datasets. Streamed, never built in memory.
+ */
+public final class ProjectExporter {
+    private final ProjectService projects;
+    private final DatasetService datasets;
+
+    public ProjectExporter(ProjectService projects, DatasetService datasets) {
+        this.projects = projects;
+        this.datasets = datasets;
+    }
+
+    public record Options(boolean uploads, boolean managedFs, boolean allDatasets) {
+        public static Options of(JsonNode body) {
+            ObjectNode o = body == null || body.isNull() ? Json.object() : Json.requireObject(body, "export options");
+            for (var it = o.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (e.getKey().startsWith("export") && !e.getValue().isBoolean() && !e.getValue().isNull()) {
+                    throw org.dsscontractkit.reference.server.ApiException.invalidField(e.getKey(), "must be a boolean");
+                }
+            }
+            return new Options(Json.optionalBoolean(o, "exportUploads", true), Json.optionalBoolean(o, "exportManagedFS", true),
+                    Json.optionalBoolean(o, "exportAllDatasets", false));
+        }
+    }
+
+    /** Checks access up front so that errors are reported before the stream starts. */
+    public ObjectNode prepare(Caller caller, String projectKey) {
+        return projects.require(caller, projectKey, ProjectAccess.ADMIN);
+    }
+
+    public void write(ObjectNode project, Options options, OutputStream out) throws IOException {
+        String key = project.path("projectKey").asText();
+        ZipOutputStream zip = new ZipOutputStream(out);
+        ObjectNode params = project.deepCopy();
+        params.remove("variables");
+        params.remove("projectFolderId");
+        entry(zip, "project.json", Json.write(params));
+        entry(zip, "variables.json", Json.write(project.path("variables")));
+        ObjectNode manifest = Json.object();
+        manifest.put("projectKey", key);
+        manifest.put("exportedOn", System.currentTimeMillis());
+        manifest.put("exportUploads", options.uploads());
+        manifest.put("exportManagedFS", options.managedFs());
+        manifest.put("exportAllDatasets", options.allDatasets());
+        var exported = manifest.putArray("datasetData");
+        for (ObjectNode d : datasets.listAll(key)) {
+            String name = d.path("name").asText();
+            entry(zip, "datasets/" + name + ".json", Json.write(d));
+            if (!datasets.isFileBased(d)) continue;
+            boolean uploaded = "UploadedFiles".equals(d.path("type").asText());
+            boolean include = options.allDatasets() || uploaded && options.uploads() || !uploaded && options.managedFs();
+            if (!include) continue;
+            List<Path> files = datasets.files().files(key, name);
+            for (Path f : files) {
+                zip.putNextEntry(new ZipEntry((uploaded ? "uploads/" : "managed_datasets/") + name + "/" + f.getFileName()));
+                Files.copy(f, zip);
+                zip.closeEntry();
+            }
+            exported.add(name);
+        }
+        entry(zip, "export-manifest.json", Json.write(manifest));
+        zip.finish();
+        zip.flush();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}

@@ -1,0 +1,172 @@
+package org.dsscontractkit.reference.server;
+
+import org.dsscontractkit.reference.admin.AuditFilter;
+import org.dsscontractkit.reference.admin.AuditLog;
+import org.dsscontractkit.reference.admin.ConnectionService;
+import org.dsscontractkit.reference.admin.ConnectionsResource;
+import org.dsscontractkit.reference.admin.GroupService;
+import org.dsscontractkit.reference.admin.GroupsResource;
+import org.dsscontractkit.reference.admin.InstanceResources;
+import org.dsscontractkit.reference.admin.InstanceService;
+import org.dsscontractkit.reference.admin.LogService;
+import org.dsscontractkit.reference.admin.UserService;
+import org.dsscontractkit.reference.admin.UsersResource;
+import org.dsscontractkit.reference.apikey.ApiKeyService;
+import org.dsscontractkit.reference.apikey.ApiKeysResource;
+import org.dsscontractkit.reference.auth.AuthFilter;
+import org.dsscontractkit.reference.dataset.DatasetDataResource;
+import org.dsscontractkit.reference.dataset.DatasetFiles;
+import org.dsscontractkit.reference.dataset.DatasetMetrics;
+import org.dsscontractkit.reference.dataset.DatasetService;
+import org.dsscontractkit.reference.dataset.DatasetsResource;
+import org.dsscontractkit.reference.dataset.ReadSessions;
+import org.dsscontractkit.reference.docs.DocsResource;
+import org.dsscontractkit.reference.future.FutureService;
+import org.dsscontractkit.reference.future.FuturesResource;
+import org.dsscontractkit.reference.job.JobService;
+import org.dsscontractkit.reference.job.JobsResource;
+import org.dsscontractkit.reference.project.ProjectExporter;
+import org.dsscontractkit.reference.project.ProjectFolderService;
+import org.dsscontractkit.reference.project.ProjectFoldersResource;
+import org.dsscontractkit.reference.project.ProjectService;
+import org.dsscontractkit.reference.project.ProjectsResource;
+import org.dsscontractkit.reference.project.VariablesResource;
+import org.dsscontractkit.reference.sql.DemoDatabase;
+import org.dsscontractkit.reference.sql.SqlQueriesResource;
+import org.dsscontractkit.reference.sql.SqlQueryService;
+import org.dsscontractkit.reference.storage.DataDirectory;
+import org.dsscontractkit.reference.storage.Database;
+import org.dsscontractkit.reference.storage.DocumentStore;
+import org.dsscontractkit.server.generated.dss.api.*;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Wires the store, the domain services and the Jersey application, and runs them on Grizzly. */
+public final class ReferenceServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
+
+    public record Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser,
+                         String dbPassword, long maxUploadBytes) {}
+
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final HttpServer http;
+    private final int port;
+    private final String generatedAdminKey;
+    private final String host;
+
+    private ReferenceServer(Config cfg) throws Exception {
+        DataDirectory dataDir = new DataDirectory(cfg.dataDir());
+        closeables.add(new ServerLog(dataDir.logs()));
+        Database db = Database.open(dataDir.root(), cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
+        closeables.add(db);
+        DocumentStore documents = new DocumentStore(db);
+        GroupService groups = new GroupService(db);
+        UserService users = new UserService(db, groups);
+        ApiKeyService keys = new ApiKeyService(db, users, groups);
+        ConnectionService connections = new ConnectionService(db, groups, dataDir);
+        InstanceService instance = new InstanceService(db, documents);
+        ProjectService projects = new ProjectService(db, users, groups, documents, dataDir);
+        ProjectFolderService folders = new ProjectFolderService(db, projects);
+        DatasetService datasets = new DatasetService(db, projects, connections, new DatasetFiles(dataDir, cfg.maxUploadBytes()));
+        ProjectExporter exporter = new ProjectExporter(projects, datasets);
+        FutureService futures = new FutureService();
+        closeables.add(futures);
+        JobService jobs = new JobService(db, projects, datasets, dataDir, 2);
+        closeables.add(jobs);
+        SqlQueryService sql = new SqlQueryService(connections, datasets);
+        closeables.add(sql);
+        AuditLog audit = new AuditLog(dataDir.logs());
+        closeables.add(audit);
+
+        groups.seedDefaults();
+        users.seedAdmin();
+        connections.seedBuiltIns();
+        DemoDatabase.seed(connections);
+        generatedAdminKey = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
+        jobs.abortInterrupted();
+
+        ResourceConfig rc = new ResourceConfig();
+        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(ObjectMapperResolver.class);
+        rc.register(MultiPartFeature.class);
+        rc.register(ApiBaseFilter.class);
+        rc.register(VersionHeadersFilter.class);
+        rc.register(new AuthFilter(keys));
+        rc.register(new AuditFilter(audit));
+        for (Class<?> mapper : ExceptionMappers.all()) rc.register(mapper);
+        rc.register(DocsResource.class);
+        bind(rc, ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
+        bind(rc, ProjectFoldersApi.class, new ProjectFoldersResource(folders));
+        bind(rc, VariablesApi.class, new VariablesResource(projects, instance));
+        bind(rc, DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets)));
+        bind(rc, DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
+        bind(rc, JobsApi.class, new JobsResource(jobs));
+        bind(rc, SqlQueriesApi.class, new SqlQueriesResource(sql));
+        bind(rc, FuturesApi.class, new FuturesResource(futures));
+        bind(rc, ApiKeysApi.class, new ApiKeysResource(keys));
+        bind(rc, UsersApi.class, new UsersResource(users));
+        bind(rc, GroupsApi.class, new GroupsResource(groups));
+        bind(rc, ConnectionsApi.class, new ConnectionsResource(connections));
+        bind(rc, PluginsApi.class, new InstanceResources.Plugins(instance));
+        bind(rc, CodeEnvsApi.class, new InstanceResources.CodeEnvs(instance));
+        bind(rc, LicensingApi.class, new InstanceResources.Licensing(instance, users));
+        bind(rc, GeneralSettingsApi.class, new InstanceResources.Settings(instance));
+        bind(rc, LogsApi.class, new InstanceResources.Logs(new LogService(dataDir.logs())));
+        bind(rc, AuditApi.class, new InstanceResources.Audit(audit));
+        bind(rc, MeaningsApi.class, new InstanceResources.Meanings(instance));
+        bind(rc, AuthApi.class, new InstanceResources.Auth(users));
+
+        host = cfg.host();
+        http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + cfg.host() + ":" + cfg.port() + "/"), rc, false);
+        http.start();
+        port = http.getListeners().iterator().next().getPort();
+        LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
+                db.isPostgres() ? "PostgreSQL" : "embedded H2");
+    }
+
+    private static void bind(ResourceConfig rc, Class<?> api, Object implementation) {
+        rc.registerResources(GeneratedApiBinding.bind(api, implementation));
+    }
+
+    public static ReferenceServer start(Config cfg) throws Exception {
+        return new ReferenceServer(cfg);
+    }
+
+    public int port() { return port; }
+
+    public String baseUrl() { return "http://" + host + ":" + port; }
+
+    /** The admin key generated at this start (first start without --admin-api-key); empty otherwise. */
+    public Optional<String> generatedAdminKey() { return Optional.ofNullable(generatedAdminKey); }
+
+    @Override
+    public void close() {
+        try {
+            http.shutdown(5, TimeUnit.SECONDS).get(6, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            http.shutdownNow();
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("Error while stopping: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.dsscontractkit.reference.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dsscontractkit.reference.admin.ConnectionService;
+import org.dsscontractkit.reference.auth.Caller;
+import org.dsscontractkit.reference.dataset.DatasetService;
+import org.dsscontractkit.reference.dataset.RowFormat;
+import org.dsscontractkit.reference.project.ProjectAccess;
+import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.reference.server.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * SQL queries over real JDBC. Start executes the query and answers the result schema and an id;
+ * stream sends the rows in the asked format; finish-streaming reports whether the query (and its
+ * post-queries) really succeeded, which the data stream itself cannot say once rows are sent.
+ */
+public final class SqlQueryService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SqlQueryService.class);
+    private static final long UNREAD_TIMEOUT_MS = 10 * 60 * 1000L;
+    public static final String SQL_ERROR = "com.dataiku.dip.sql.DKUSQLException";
+
+    private enum State { READY, STREAMING, DONE, FAILED }
+
+    private static final class Query {
+        final String id;
+        final String owner;
+        final long createdAt = System.currentTimeMillis();
+        Connection connection;
+        Statement statement;
+        ResultSet resultSet;
+        int[] jdbcTypes = new int[0];
+        List<String> columnNames = new ArrayList<>();
+        List<String> postQueries;
+        volatile State state = State.READY;
+        volatile String error;
+        volatile long rows;
+
+        Query(String id, String owner) {
+            this.id = id;
+            this.owner = owner;
+        }
+
+        synchronized void close() {
+            try { if (resultSet != null) resultSet.close(); } catch (SQLException ignored) { /* closing */ }
+            try { if (statement != null) statement.close(); } catch (SQLException ignored) { /* closing */ }
+            try { if (connection != null) connection.close(); } catch (SQLException ignored) { /* closing */ }
+            resultSet = null;
+            statement = null;
+            connection = null;
+        }
+    }
+
+    private final ConnectionService connections;
+    private final DatasetService datasets;
+    private final Map<String, Query> queries = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "dss-sql-reaper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SqlQueryService(ConnectionService connections, DatasetService datasets) {
+        this.connections = connections;
+        this.datasets = datasets;
+        reaper.scheduleAtFixedRate(this::reap, 1, 1, TimeUnit.MINUTES);
+    }
+
+    public ObjectNode start(Caller caller, JsonNode body) {
+        ObjectNode req = Json.requireObject(body, "SQL query");
+        String sql = Json.requiredText(req, "query");
+        String type = Json.optionalText(req, "type");
+        if (type != null && !type.equals("sql")) {
+            throw ApiException.invalidField("type", "only 'sql' queries are supported by this server, got '" + type + "'");
+        }
+        String connectionName = Json.optionalText(req, "connection");
+        String datasetFullName = Json.optionalText(req, "datasetFullName");
+        if ((connectionName == null || connectionName.isEmpty()) && datasetFullName != null && !datasetFullName.isEmpty()) {
+            int dot = datasetFullName.indexOf('.');
+            if (dot <= 0) throw ApiException.invalidField("datasetFullName", "must be PROJECTKEY.datasetName");
+            ObjectNode d = datasets.require(caller, datasetFullName.substring(0, dot), datasetFullName.substring(dot + 1), ProjectAccess.READ);
+            connectionName = d.path("params").path("connection").asText(null);
+            if (connectionName == null) throw ApiException.invalidField("datasetFullName", "dataset '" + datasetFullName + "' is not on an SQL connection");
+        }
+        if (connectionName == null || connectionName.isEmpty()) {
+            throw ApiException.invalidField("connection", "is required (or datasetFullName)");
+        }
+        List<String> pre = Json.optionalStringList(req, "preQueries");
+        List<String> post = Json.optionalStringList(req, "postQueries");
+        ObjectNode conn = connections.requireUsable(caller, connectionName);
+        if (!connections.isSql(conn)) {
+            throw ApiException.invalidField("connection", "'" + connectionName + "' is a " + conn.path("type").asText() + " connection, not an SQL one");
+        }
+        Query q = new Query(UUID.randomUUID().toString(), caller.identifier());
+        q.postQueries = post;
+        try {
+            q.connection = connections.open(conn);
+            if (q.connection.getMetaData().getURL().startsWith("jdbc:postgresql:")) q.connection.setAutoCommit(false);
+            try (Statement s = q.connection.createStatement()) {
+                for (String p : pre) s.execute(p);
+            }
+            q.statement = q.connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            q.statement.setFetchSize(1000);
+            boolean hasResults = q.statement.execute(sql);
+            ArrayNode schema = Json.array();
+            if (hasResults) {
+                q.resultSet = q.statement.getResultSet();
+                ResultSetMetaData md = q.resultSet.getMetaData();
+                q.jdbcTypes = new int[md.getColumnCount()];
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    q.jdbcTypes[i - 1] = md.getColumnType(i);
+                    ObjectNode col = schema.addObject();
+                    String name = md.getColumnLabel(i);
+                    q.columnNames.add(name);
+                    col.put("name", name);
+                    col.put("type", SqlTypes.dssType(md.getColumnType(i), md.getScale(i)));
+                    col.put("originalType", md.getColumnTypeName(i));
+                    if (md.getColumnType(i) == java.sql.Types.VARCHAR && md.getPrecision(i) > 0 && md.getPrecision(i) < Integer.MAX_VALUE) {
+                        col.put("length", md.getPrecision(i));
+                    }
+                }
+            } else {
+                if (!q.connection.getAutoCommit()) q.connection.commit();
+            }
+            queries.put(q.id, q);
+            ObjectNode out = Json.object();
+            out.put("queryId", q.id);
+            out.put("hasResults", hasResults);
+            out.set("schema", schema);
+            return out;
+        } catch (SQLException e) {
+            q.close();
+            String msg = "Query failed: " + e.getMessage();
+            throw new ApiException(400, SQL_ERROR, msg, msg);
+        }
+    }
+
+    private Query find(Caller caller, String id) {
+        Query q = queries.get(id);
+        if (q == null || !caller.admin() && !q.owner.equals(caller.identifier())) throw ApiException.notFound("SQL query '" + id + "'");
+        return q;
+    }
+
+    /** Checks the query can be streamed now; the rows are written by {@link #writeRows}. */
+    public void beginStream(Caller caller, String id) {
+        Query q = find(caller, id);
+        synchronized (q) {
+            if (q.state != State.READY) throw ApiException.badRequest("SQL query '" + id + "' was already streamed");
+            q.state = State.STREAMING;
+        }
+    }
+
+    public void writeRows(String id, RowFormat format, OutputStream out) throws IOException {
+        Query q = queries.get(id);
+        RowFormat.Writer w = format.open(out, q.columnNames);
+        try {
+            if (q.resultSet != null) {
+                List<String> cells = new ArrayList<>(q.jdbcTypes.length);
+                while (q.resultSet.next()) {
+                    cells.clear();
+                    for (int i = 0; i < q.jdbcTypes.length; i++) cells.add(SqlTypes.cell(q.resultSet, i + 1, q.jdbcTypes[i]));
+                    w.row(cells);
+                    q.rows++;
+                }
+            }
+            try (Statement s = q.connection.createStatement()) {
+                for (String p : q.postQueries) s.execute(p);
+            }
+            if (!q.connection.getAutoCommit()) q.connection.commit();
+            q.state = State.DONE;
+        } catch (SQLException e) {
+            LOG.info("SQL query {} failed while streaming: {}", id, e.getMessage());
+            q.error = e.getMessage();
+            q.state = State.FAILED;
+        } finally {
+            w.close();
+            q.close();
+        }
+    }
+
+    public ObjectNode finishStreaming(Caller caller, String id) {
+        Query q = find(caller, id);
+        if (q.state == State.FAILED) {
+            queries.remove(id);
+            String msg = "Query failed while streaming: " + q.error;
+            throw new ApiException(500, SQL_ERROR, msg, msg);
+        }
+        if (q.state != State.DONE) {
+            throw ApiException.badRequest("SQL query '" + id + "' has not been streamed yet (state " + q.state + ")");
+        }
+        queries.remove(id);
+        ObjectNode out = Json.object();
+        out.put("queryId", id);
+        out.put("success", true);
+        out.put("rows", q.rows);
+        return out;
+    }
+
+    private void reap() {
+        long limit = System.currentTimeMillis() - UNREAD_TIMEOUT_MS;
+        queries.values().removeIf(q -> {
+            if (q.createdAt < limit && q.state != State.STREAMING) {
+                q.close();
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+        queries.values().forEach(Query::close);
+        queries.clear();
+    }
+}

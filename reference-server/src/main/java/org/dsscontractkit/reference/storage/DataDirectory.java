@@ -1,0 +1,73 @@
+package org.dsscontractkit.reference.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/** Layout of the data directory: database, dataset files, job logs, server logs. */
+public final class DataDirectory {
+    private final Path root;
+
+    public DataDirectory(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+            Files.createDirectories(logs());
+            Files.createDirectories(this.root.resolve("tmp"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + this.root, e);
+        }
+    }
+
+    public Path root() { return root; }
+    public Path logs() { return root.resolve("logs"); }
+    public Path tmp() { return root.resolve("tmp"); }
+
+    /** Files of a dataset. Names are hex-encoded so that any DSS name is a safe single path segment. */
+    public Path datasetFiles(String projectKey, String datasetName) {
+        return root.resolve("datasets").resolve(projectKey).resolve(safe(datasetName));
+    }
+
+    public Path projectDatasets(String projectKey) {
+        return root.resolve("datasets").resolve(projectKey);
+    }
+
+    public Path jobLog(String projectKey, String jobId) {
+        return root.resolve("jobs").resolve(projectKey).resolve(safe(jobId) + ".log");
+    }
+
+    public Path projectJobs(String projectKey) {
+        return root.resolve("jobs").resolve(projectKey);
+    }
+
+    public static String safe(String name) {
+        StringBuilder sb = new StringBuilder();
+        for (char ch : name.toCharArray()) {
+            if (Character.isLetterOrDigit(ch) && ch < 128 || ch == '_' || ch == '-') sb.append(ch);
+            else sb.append('%').append(String.format("%04x", (int) ch));
+        }
+        return sb.toString();
+    }
+
+    public static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) return;
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+                @Override public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.dsscontractkit.reference.storage;
+
+import java.sql.SQLException;
+
+/** A failure of the store itself (not of the request): reported as a server error without internals. */
+public class StorageException extends RuntimeException {
+    public StorageException(SQLException cause) {
+        super(cause.getMessage(), cause);
+    }
+
+    /** Unique/primary-key violations: SQLSTATE class 23 on both H2 and PostgreSQL. */
+    public boolean isConstraintViolation() {
+        SQLException e = (SQLException) getCause();
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+}
