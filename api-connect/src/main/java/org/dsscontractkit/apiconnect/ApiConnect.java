@@ -2,6 +2,7 @@ package org.dsscontractkit.apiconnect;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dsscontractkit.apiconnect.auth.AuthFactory;
+import org.dsscontractkit.apiconnect.auth.ClientCertificate;
 import org.dsscontractkit.apiconnect.auth.Authenticator;
 import org.dsscontractkit.apiconnect.auth.Redactor;
 import org.dsscontractkit.apiconnect.auth.SecretResolver;
@@ -128,7 +129,7 @@ public final class ApiConnect {
         int timeoutSeconds = endpoint == null || endpoint.timeoutSeconds() == null ? 3600 : endpoint.timeoutSeconds();
         Duration timeout = timeoutSeconds > 0 ? Duration.ofSeconds(timeoutSeconds) : null;
         boolean insecure = endpoint != null && Boolean.TRUE.equals(endpoint.ignoreSslCheck());
-        HttpClient client = HttpTransport.newClient(timeout, insecure);
+        HttpClient client = HttpTransport.newClient(timeout, insecure, clientKeys(preset.auth(), secrets, sources));
         Authenticator auth = AuthFactory.create(preset.auth(), secrets, client, timeout);
 
         Set<String> known = new VariableSet(auth.templateVariables(), presetVars, cliVars)
@@ -200,6 +201,17 @@ public final class ApiConnect {
             default:
                 throw engine.error("pagination.type", "unknown pagination type '" + p.type() + "'");
         }
+    }
+
+    private static javax.net.ssl.KeyManager[] clientKeys(Preset.Auth auth, SecretResolver secrets, PresetSources sources) {
+        if (auth == null || auth.mtls() == null) return null;
+        Preset.Mtls m = auth.mtls();
+        if (m.keystore() != null) {
+            return ClientCertificate.fromPkcs12(java.nio.file.Path.of(m.keystore()),
+                    secrets.resolve(m.password(), "auth.mtls.password", true), "auth.mtls", sources);
+        }
+        return ClientCertificate.fromPem(secrets.resolve(m.certificate(), "auth.mtls.certificate", false),
+                secrets.resolve(m.key(), "auth.mtls.key", true), "auth.mtls", sources);
     }
 
     private static RetryPolicy retry(Preset.Retry r, Integer override, Consumer<String> log) {

@@ -39,7 +39,9 @@ public final class XmlTree {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
             f.setNamespaceAware(false);
-            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+            javax.xml.parsers.DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // the default one prints "[Fatal Error]" on stderr
+            Document doc = builder.parse(new ByteArrayInputStream(xml));
             Element root = doc.getDocumentElement();
             ObjectNode out = JsonNodeFactory.instance.objectNode();
             out.set(root.getTagName(), element(root));

@@ -14,7 +14,11 @@ public record Preset(Auth auth, Map<String, JsonNode> variables, Endpoint endpoi
                      Templates templates) {
 
     public record Auth(String type, JsonNode username, JsonNode password, JsonNode token, String template,
-                       ApiKey apiKey, OAuth2 oauth2) {
+                       ApiKey apiKey, OAuth2 oauth2, Mtls mtls) {
+    }
+
+    /** Client certificate: PEM certificate + key (paths or inline PEM), or a PKCS#12 keystore. */
+    public record Mtls(JsonNode certificate, JsonNode key, String keystore, JsonNode password) {
     }
 
     public record ApiKey(String name, JsonNode value, String in) {

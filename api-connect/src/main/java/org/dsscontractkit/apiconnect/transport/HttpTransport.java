@@ -56,12 +56,17 @@ public final class HttpTransport {
 
     /** One client per run, like the plugin's session: connection reuse and cookies kept. */
     public static HttpClient newClient(Duration connectTimeout, boolean ignoreSslCheck) {
+        return newClient(connectTimeout, ignoreSslCheck, null);
+    }
+
+    /** @param clientKeys mTLS client certificate, or null */
+    public static HttpClient newClient(Duration connectTimeout, boolean ignoreSslCheck, javax.net.ssl.KeyManager[] clientKeys) {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER) // followed in send(), to control credentials per hop
                 .cookieHandler(new CookieManager());
         if (connectTimeout != null) b.connectTimeout(connectTimeout);
-        if (ignoreSslCheck) b.sslContext(InsecureTls.context());
+        if (ignoreSslCheck || clientKeys != null) b.sslContext(InsecureTls.context(ignoreSslCheck, clientKeys));
         return b.build();
     }
 

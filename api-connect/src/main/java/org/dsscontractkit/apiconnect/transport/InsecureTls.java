@@ -10,17 +10,19 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 
 /**
- * ignoreSslCheck (plugin ignore_ssl_check): accepts any certificate. Being an X509ExtendedTrustManager, it also
+ * The TLS context when the defaults don't do: ignoreSslCheck (plugin ignore_ssl_check) accepts any certificate,
+ * and/or an mTLS client certificate is presented. Being an X509ExtendedTrustManager, it also
  * skips the host name check, which the JDK performs inside the trust manager.
  */
 final class InsecureTls {
     private InsecureTls() {
     }
 
-    static SSLContext context() {
+    /** @param trustAll ignoreSslCheck; otherwise the JDK's default trust store. */
+    static SSLContext context(boolean trustAll, javax.net.ssl.KeyManager[] clientKeys) {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[]{new TrustAll()}, new SecureRandom());
+            ctx.init(clientKeys, trustAll ? new TrustManager[]{new TrustAll()} : null, new SecureRandom());
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build an SSL context", e);
