@@ -3,7 +3,9 @@ package org.dsscontractkit.spec.lint;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -35,6 +37,7 @@ public final class ExampleValidator {
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
     private final List<String> failures = new ArrayList<>();
+    private JsonSchema root;
     private int checked;
 
     /**
@@ -186,8 +189,7 @@ public final class ExampleValidator {
         checked++;
         Set<ValidationMessage> errors;
         try {
-            JsonSchema schema = factory.getSchema(SchemaLocation.of(documentIri + "#" + schemaPointer), config);
-            errors = schema.validate(example);
+            errors = schemaAt(schemaPointer).validate(example);
         } catch (RuntimeException e) {
             failures.add(file + ": " + label + ": the schema at " + schemaPointer + " cannot be used: " + e.getMessage());
             return;
@@ -196,6 +198,30 @@ public final class ExampleValidator {
             failures.add(file + ": " + label + " does not match its schema: " + errors.stream()
                     .map(ValidationMessage::getMessage).sorted().collect(Collectors.joining("; ")));
         }
+    }
+
+    /**
+     * The schema at a JSON pointer of the document. Built from one root schema over the whole document, so the
+     * document is parsed once and every {@code #/components/...} ref inside resolves against it.
+     */
+    private JsonSchema schemaAt(String pointer) {
+        if (root == null) {
+            root = factory.getSchema(SchemaLocation.of(documentIri), document, config);
+        }
+        JsonNodePath path = new JsonNodePath(PathType.JSON_POINTER);
+        JsonNode node = document;
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String token = raw.replace("~1", "/").replace("~0", "~");
+            if (node.isArray()) {
+                int index = Integer.parseInt(token);
+                path = path.append(index);
+                node = node.get(index);
+            } else {
+                path = path.append(token);
+                node = node.get(token);
+            }
+        }
+        return root.getRefSchema(path);
     }
 
     /** A node that may be a local {@code $ref} (bundled documents have only local ones), followed. */
