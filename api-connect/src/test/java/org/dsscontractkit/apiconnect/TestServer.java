@@ -87,6 +87,15 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
+    /** A loopback port nobody listens on (for connection-refused cases). */
+    public static int closedPort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override public void close() {
         server.stop(0);
         pool.shutdownNow();

@@ -105,10 +105,7 @@ class RecipeRunnerTest {
 
     @Test
     void transportErrorsBecomeErrorColumns() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         Path preset = Fixtures.write(dir, "down.yaml", "endpoint: {url: 'http://127.0.0.1:%d/{{user_id}}'}".formatted(closedPort));
         RecipeOptions options = new RecipeOptions(List.of(), Map.of(), 2, ErrorBehaviour.KEEP_ERROR_COLUMN, false, true);
         try (InputTable table = InputTable.open(input, ',')) {

@@ -114,10 +114,7 @@ class RateLimitAndRetryTest {
         ApiConnect api = api("endpoint: {url: '%s', timeoutSeconds: 1}".formatted(server.url("/slow")), 0);
         assertThatThrownBy(() -> api.transport().send(api.render(api.variables(Map.of()))))
                 .isInstanceOf(TransportException.class).hasMessageContaining("timed out");
-        int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
-        }
+        int closedPort = TestServer.closedPort();
         ApiConnect refused = api("endpoint: {url: 'http://127.0.0.1:%d/x'}".formatted(closedPort), 0);
         assertThatThrownBy(() -> refused.transport().send(refused.render(refused.variables(Map.of()))))
                 .isInstanceOf(TransportException.class).hasMessageContaining("connection failed");
