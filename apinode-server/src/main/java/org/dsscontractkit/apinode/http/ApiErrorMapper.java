@@ -53,6 +53,10 @@ public class ApiErrorMapper implements ExceptionMapper<Throwable> {
             }
             return body(status, web.getClass().getSimpleName(), web.getMessage(), null);
         }
+        if (failure instanceof jakarta.ws.rs.ProcessingException || failure instanceof java.io.IOException) {
+            // the request body could not be read (client went away, truncated upload): the client's side
+            return body(400, "RequestBodyUnreadable", "The request body could not be read: " + failure.getMessage(), null);
+        }
         LOG.error("Unexpected failure", failure);
         return body(500, "InternalError", "Unexpected server error: " + failure.getClass().getSimpleName(), failure.getMessage());
     }
