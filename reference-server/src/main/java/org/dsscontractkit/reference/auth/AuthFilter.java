@@ -31,7 +31,7 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        if (resourceInfo.getResourceClass() == DocsResource.class) return;
+        if (resourceInfo.getResourceMethod() != null && resourceInfo.getResourceMethod().getDeclaringClass() == DocsResource.class) return;
         if (ctx.getProperty(ApiBaseFilter.API_REQUEST) == null) {
             // API resources only exist under /public/api and /dip/publicapi.
             ctx.abortWith(ErrorBodies.of(ApiException.notFound("Path " + ctx.getUriInfo().getRequestUri().getRawPath())));

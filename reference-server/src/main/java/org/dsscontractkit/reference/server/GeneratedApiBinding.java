@@ -3,36 +3,60 @@ package org.dsscontractkit.reference.server;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * Binds an implementation instance to a generated JAX-RS interface. The generated interfaces carry
- * the {@code @Path}; Jersey does not look for a root {@code @Path} on interfaces, so the resource model
- * is read from the interface and each of its methods is handled by the implementation instance.
+ * Binds implementation instances to the generated JAX-RS interfaces, in ONE resource tree.
+ *
+ * <p>Jersey does not look for a root {@code @Path} on interfaces, so each resource model is read from
+ * the interface itself. And JAX-RS never backtracks between root resources: with {@code /projects} and
+ * {@code ""} as two roots, {@code /projects/K/variables/} would pick the first and 404. So every
+ * operation is re-rooted under a single "/" resource, one child per full path.
  */
 public final class GeneratedApiBinding {
-    private GeneratedApiBinding() {}
+    private record Binding(ResourceMethod method, Object implementation) {}
 
-    public static Resource bind(Class<?> api, Object implementation) {
+    private final Map<String, List<Binding>> byPath = new LinkedHashMap<>();
+
+    public GeneratedApiBinding bind(Class<?> api, Object implementation) {
         if (!api.isInstance(implementation)) {
             throw new IllegalArgumentException(implementation.getClass() + " does not implement " + api);
         }
-        Resource model = Resource.from(api);
-        Resource.Builder root = Resource.builder(model.getPath());
-        copy(model, root, implementation);
-        return root.build();
+        collect(Resource.from(api), "", implementation);
+        return this;
     }
 
-    private static void copy(Resource source, Resource.Builder target, Object implementation) {
-        for (ResourceMethod m : source.getResourceMethods()) {
-            target.addMethod(m.getHttpMethod())
-                    .consumes(m.getConsumedTypes())
-                    .produces(m.getProducedTypes())
-                    .handledBy(implementation, m.getInvocable().getDefinitionMethod())
-                    .handlingMethod(m.getInvocable().getHandlingMethod())
-                    .nameBindings(m.getNameBindings());
+    private void collect(Resource r, String prefix, Object implementation) {
+        String path = join(prefix, r.getPath());
+        for (ResourceMethod m : r.getResourceMethods()) {
+            byPath.computeIfAbsent(path, k -> new ArrayList<>()).add(new Binding(m, implementation));
         }
-        for (Resource child : source.getChildResources()) {
-            Resource.Builder c = target.addChildResource(child.getPath());
-            copy(child, c, implementation);
+        for (Resource child : r.getChildResources()) collect(child, path, implementation);
+    }
+
+    static String join(String a, String b) {
+        if (b == null || b.isEmpty()) return a;
+        if (a.isEmpty()) return b.startsWith("/") ? b : "/" + b;
+        return (a.endsWith("/") ? a.substring(0, a.length() - 1) : a) + (b.startsWith("/") ? b : "/" + b);
+    }
+
+    public Resource build() {
+        Resource.Builder root = Resource.builder("/");
+        for (Map.Entry<String, List<Binding>> e : byPath.entrySet()) {
+            Resource.Builder target = e.getKey().equals("/") || e.getKey().isEmpty() ? root : root.addChildResource(e.getKey());
+            for (Binding b : e.getValue()) {
+                ResourceMethod m = b.method();
+                target.addMethod(m.getHttpMethod())
+                        .consumes(m.getConsumedTypes())
+                        .produces(m.getProducedTypes())
+                        .handledBy(b.implementation(), m.getInvocable().getDefinitionMethod())
+                        .handlingMethod(m.getInvocable().getHandlingMethod())
+                        .nameBindings(m.getNameBindings());
+            }
         }
+        return root.build();
     }
 }

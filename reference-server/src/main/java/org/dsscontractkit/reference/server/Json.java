@@ -16,6 +16,7 @@ import java.util.List;
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .findAndRegisterModules()
+            .registerModule(new GeneratedModelModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

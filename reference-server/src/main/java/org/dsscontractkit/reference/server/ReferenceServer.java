@@ -109,27 +109,30 @@ public final class ReferenceServer implements AutoCloseable {
         rc.register(new AuthFilter(keys));
         rc.register(new AuditFilter(audit));
         for (Class<?> mapper : ExceptionMappers.all()) rc.register(mapper);
-        rc.register(DocsResource.class);
-        bind(rc, ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
-        bind(rc, ProjectFoldersApi.class, new ProjectFoldersResource(folders));
-        bind(rc, VariablesApi.class, new VariablesResource(projects, instance));
-        bind(rc, DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets)));
-        bind(rc, DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
-        bind(rc, JobsApi.class, new JobsResource(jobs));
-        bind(rc, SqlQueriesApi.class, new SqlQueriesResource(sql));
-        bind(rc, FuturesApi.class, new FuturesResource(futures));
-        bind(rc, ApiKeysApi.class, new ApiKeysResource(keys));
-        bind(rc, UsersApi.class, new UsersResource(users));
-        bind(rc, GroupsApi.class, new GroupsResource(groups));
-        bind(rc, ConnectionsApi.class, new ConnectionsResource(connections));
-        bind(rc, PluginsApi.class, new InstanceResources.Plugins(instance));
-        bind(rc, CodeEnvsApi.class, new InstanceResources.CodeEnvs(instance));
-        bind(rc, LicensingApi.class, new InstanceResources.Licensing(instance, users));
-        bind(rc, GeneralSettingsApi.class, new InstanceResources.Settings(instance));
-        bind(rc, LogsApi.class, new InstanceResources.Logs(new LogService(dataDir.logs())));
-        bind(rc, AuditApi.class, new InstanceResources.Audit(audit));
-        bind(rc, MeaningsApi.class, new InstanceResources.Meanings(instance));
-        bind(rc, AuthApi.class, new InstanceResources.Auth(users));
+        GeneratedApiBinding api = new GeneratedApiBinding();
+        api.bind(DocsResource.class, new DocsResource());
+        api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
+        api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
+        api.bind(VariablesApi.class, new VariablesResource(projects, instance));
+        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets)));
+        api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
+        api.bind(JobsApi.class, new JobsResource(jobs));
+        api.bind(SqlQueriesApi.class, new SqlQueriesResource(sql));
+        api.bind(FuturesApi.class, new FuturesResource(futures));
+        api.bind(ApiKeysApi.class, new ApiKeysResource(keys));
+        api.bind(UsersApi.class, new UsersResource(users));
+        api.bind(GroupsApi.class, new GroupsResource(groups));
+        api.bind(ConnectionsApi.class, new ConnectionsResource(connections));
+        api.bind(PluginsApi.class, new InstanceResources.Plugins(instance));
+        api.bind(CodeEnvsApi.class, new InstanceResources.CodeEnvs(instance));
+        api.bind(LicensingApi.class, new InstanceResources.Licensing(instance, users));
+        api.bind(GeneralSettingsApi.class, new InstanceResources.Settings(instance));
+        api.bind(LogsApi.class, new InstanceResources.Logs(new LogService(dataDir.logs())));
+        api.bind(AuditApi.class, new InstanceResources.Audit(audit));
+        api.bind(MeaningsApi.class, new InstanceResources.Meanings(instance));
+        api.bind(AuthApi.class, new InstanceResources.Auth(users));
+
+        rc.registerResources(api.build());
 
         host = cfg.host();
         http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + cfg.host() + ":" + cfg.port() + "/"), rc, false);
@@ -137,10 +140,6 @@ public final class ReferenceServer implements AutoCloseable {
         port = http.getListeners().iterator().next().getPort();
         LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
                 db.isPostgres() ? "PostgreSQL" : "embedded H2");
-    }
-
-    private static void bind(ResourceConfig rc, Class<?> api, Object implementation) {
-        rc.registerResources(GeneratedApiBinding.bind(api, implementation));
     }
 
     public static ReferenceServer start(Config cfg) throws Exception {
