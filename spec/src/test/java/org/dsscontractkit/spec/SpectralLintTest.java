@@ -1,6 +1,7 @@
 package org.dsscontractkit.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.dsscontractkit.spec.build.ApiDocument;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,23 @@ class SpectralLintTest {
         assertThat(result.count(0) + result.count(1))
                 .as("Spectral errors + warnings in %s:%n%s", doc.fileStem() + ".yaml", result.report())
                 .isZero();
+    }
+
+    @Test
+    void aMissingSpectralInstallFailsAndSaysToRunNpmCi() {
+        String previous = System.getProperty("spec.nodeModules");
+        System.setProperty("spec.nodeModules", "target/no-such-node_modules");
+        try {
+            assertThatThrownBy(() -> Spectral.lint(SpecPaths.fixture("valid/things-api.yaml")))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("run npm ci");
+        } finally {
+            if (previous == null) {
+                System.clearProperty("spec.nodeModules");
+            } else {
+                System.setProperty("spec.nodeModules", previous);
+            }
+        }
     }
 
     @Test
