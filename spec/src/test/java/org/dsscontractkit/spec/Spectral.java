@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.dsscontractkit.spec.build.Operation;
 import org.dsscontractkit.spec.build.OperationIndex;
@@ -39,6 +41,14 @@ final class Spectral {
     }
 
     static Result lint(Path document) throws IOException, InterruptedException {
+        return lint(List.of(document)).get(document);
+    }
+
+    /**
+     * Lints several documents in one Spectral process (Node start-up and ruleset loading cost seconds each time);
+     * the findings are split back per document.
+     */
+    static Map<Path, Result> lint(List<Path> documents) throws IOException, InterruptedException {
         Path executable = SpecPaths.nodeModules().resolve(".bin/spectral");
         if (!Files.isExecutable(executable)) {
             throw new AssertionError("Spectral is not installed (" + executable.toAbsolutePath().normalize()
@@ -46,28 +56,47 @@ final class Spectral {
         }
         Path output = Files.createTempFile("spectral", ".json");
         try {
-            Process process = new ProcessBuilder(executable.toString(), "lint", document.toString(),
-                    "--ruleset", SpecPaths.ruleset().toString(), "--format", "json", "--output", output.toString(),
-                    "--fail-severity", "hint", "--quiet")
-                    .redirectErrorStream(true)
-                    .start();
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "lint"));
+            documents.forEach(d -> command.add(d.toString()));
+            command.addAll(List.of("--ruleset", SpecPaths.ruleset().toString(), "--format", "json",
+                    "--output", output.toString(), "--fail-severity", "hint", "--quiet"));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String console = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            if (!process.waitFor(180, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError("Spectral did not finish within 120 s on " + document);
+                throw new AssertionError("Spectral did not finish within 180 s on " + documents);
             }
             String json = Files.readString(output);
             if (json.isBlank()) {
                 throw new AssertionError("Spectral exited " + process.exitValue() + " without a report on "
-                        + document + ":\n" + console);
+                        + documents + ":\n" + console);
             }
-            return new Result(findings(document, JSON.readTree(json)), json + console);
+            JsonNode results = JSON.readTree(json);
+            Map<Path, Result> byDocument = new LinkedHashMap<>();
+            for (Path document : documents) {
+                Path absolute = document.toAbsolutePath().normalize();
+                List<JsonNode> own = new ArrayList<>();
+                for (JsonNode r : results) {
+                    Path source = Path.of(r.path("source").asText("")).toAbsolutePath().normalize();
+                    // a finding in a file the document $refs is the document's too
+                    if (source.equals(absolute) || (documents.size() == 1)
+                            || (source.startsWith(absolute.getParent()) && !isOtherDocument(source, documents))) {
+                        own.add(r);
+                    }
+                }
+                byDocument.put(document, new Result(findings(document, own), json + console));
+            }
+            return byDocument;
         } finally {
             Files.deleteIfExists(output);
         }
     }
 
-    private static List<Finding> findings(Path document, JsonNode results) {
+    private static boolean isOtherDocument(Path source, List<Path> documents) {
+        return documents.stream().map(d -> d.toAbsolutePath().normalize()).anyMatch(source::equals);
+    }
+
+    private static List<Finding> findings(Path document, List<JsonNode> results) {
         SourceTree tree = new SourceTree(document.toAbsolutePath().getParent());
         OperationIndex operations = OperationIndex.of(tree, document.toAbsolutePath());
         List<Finding> findings = new ArrayList<>();
