@@ -111,7 +111,7 @@ public final class ApiConnect {
 
         UnknownVariables unknown = options.unknownVariables() != null ? options.unknownVariables()
                 : preset.templates() == null ? UnknownVariables.FAIL : UnknownVariables.parse(preset.templates().unknownVariables());
-        TemplateEngine engine = new TemplateEngine(unknown, sources);
+        TemplateEngine engine = new TemplateEngine(unknown, sources, redactor::redact);
 
         Preset.Endpoint endpoint = preset.endpoint();
         Map<String, String> cliVars = options.variables() == null ? Map.of() : options.variables();

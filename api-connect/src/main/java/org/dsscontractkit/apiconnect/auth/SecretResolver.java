@@ -1,7 +1,6 @@
 package org.dsscontractkit.apiconnect.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dsscontractkit.apiconnect.preset.ConfigException;
 import org.dsscontractkit.apiconnect.preset.PresetSources;
 
 import java.io.IOException;
@@ -64,8 +63,4 @@ public final class SecretResolver {
     public Redactor redactor() { return redactor; }
 
     public PresetSources sources() { return sources; }
-
-    public static ConfigException missing(PresetSources sources, String field, String why) {
-        return sources.error(field, why);
-    }
 }

@@ -28,9 +28,17 @@ public final class TemplateEngine {
     private final DefaultMustacheFactory url = new EncodingFactory(Escaping.URL_COMPONENT);
     private final AtomicLong counter = new AtomicLong();
 
+    private final java.util.function.UnaryOperator<String> redact;
+
     public TemplateEngine(UnknownVariables unknown, PresetSources sources) {
+        this(unknown, sources, s -> s);
+    }
+
+    /** @param redact masks secrets in error messages (a template may be a secret variable's value) */
+    public TemplateEngine(UnknownVariables unknown, PresetSources sources, java.util.function.UnaryOperator<String> redact) {
         this.unknown = unknown;
         this.sources = sources;
+        this.redact = redact;
     }
 
     public UnknownVariables unknownVariables() { return unknown; }
@@ -42,7 +50,7 @@ public final class TemplateEngine {
         try {
             mustache = factory.compile(new StringReader(text), field + "#" + counter.incrementAndGet());
         } catch (MustacheException e) {
-            throw sources.error(field, "malformed template '" + text + "': " + cleanMessage(e));
+            throw sources.error(field, redact.apply("malformed template '" + text + "': " + cleanMessage(e)));
         }
         Set<String> vars = new LinkedHashSet<>();
         collect(mustache.getCodes(), vars, field, text);
@@ -53,7 +61,7 @@ public final class TemplateEngine {
         if (codes == null) return;
         for (Code code : codes) {
             if (code instanceof PartialCode) {
-                throw sources.error(field, "template partials ({{> name}}) are not supported: '" + text + "'");
+                throw sources.error(field, redact.apply("template partials ({{> name}}) are not supported: '" + text + "'"));
             }
             String name = code.getName();
             if (name != null && !name.isEmpty() && (code instanceof ValueCode || code.getCodes() != null)) {
@@ -74,7 +82,7 @@ public final class TemplateEngine {
         if (t == null || unknown == UnknownVariables.LITERAL) return;
         for (String v : t.variables()) {
             if (!known.contains(v)) {
-                throw sources.error(t.field(), "unknown variable {{" + v + "}} in '" + t.source()
+                throw sources.error(t.field(), "unknown variable {{" + v + "}} in '" + redact.apply(t.source())
                         + "' (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + "; use --unknown-variables=literal for the plugin's behaviour)");
             }
         }

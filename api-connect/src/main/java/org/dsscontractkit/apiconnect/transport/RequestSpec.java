@@ -16,7 +16,7 @@ public final class RequestSpec {
     private final String method;
     private final String url;
     private final List<Map.Entry<String, String>> query;
-    /** Lower-case name -> (display name, value). One value per name: duplicates are joined with ", " as the plugin does. */
+    /** Lower-case name -> (display name, value): one value per name, a later one replaces (auth over endpoint). */
     private final LinkedHashMap<String, Map.Entry<String, String>> headers;
     private final byte[] body;
 
@@ -80,8 +80,12 @@ public final class RequestSpec {
                 fragment = sb.substring(hash);
                 sb.setLength(hash);
             }
-            char sep = sb.indexOf("?") >= 0 ? (sb.charAt(sb.length() - 1) == '?' || sb.charAt(sb.length() - 1) == '&' ? 0 : '&') : '?';
-            if (sep != 0) sb.append(sep);
+            char last = sb.length() == 0 ? 0 : sb.charAt(sb.length() - 1);
+            if (sb.indexOf("?") < 0) {
+                sb.append('?');
+            } else if (last != '?' && last != '&') {
+                sb.append('&');
+            }
             boolean first = true;
             for (Map.Entry<String, String> e : query) {
                 if (!first) sb.append('&');

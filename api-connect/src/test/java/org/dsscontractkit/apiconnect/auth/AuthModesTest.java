@@ -145,4 +145,12 @@ class AuthModesTest {
                 .isInstanceOf(ConfigException.class).hasMessageContaining("auth.template");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void configErrorsNeverQuoteASecretTemplate() {
+        assertThatThrownBy(() -> Fixtures.api(dir, "variables: {client_secret: {env: CS}}\nendpoint: {url: 'http://x'}",
+                Map.of("CS", "s3cr3t-{{oops}}")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("variables.client_secret")
+                .hasMessageContaining("{{oops}}").hasMessageNotContaining("s3cr3t");
+    }
 }
