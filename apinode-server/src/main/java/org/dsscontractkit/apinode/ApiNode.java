@@ -15,7 +15,14 @@ import org.dsscontractkit.apinode.http.ApiVersionHeadersFilter;
 import org.dsscontractkit.apinode.http.ArrivalTimeFilter;
 import org.dsscontractkit.apinode.http.JsonBodyDefaultFilter;
 import org.dsscontractkit.apinode.http.UserApi;
-import org.dsscontractkit.apinode.http.UserApiResource;
+import org.dsscontractkit.apinode.http.CausalPredictionResource;
+import org.dsscontractkit.apinode.http.ForecastResource;
+import org.dsscontractkit.apinode.http.FunctionsResource;
+import org.dsscontractkit.apinode.http.JsonMappingErrorMapper;
+import org.dsscontractkit.apinode.http.LookupsResource;
+import org.dsscontractkit.apinode.http.PredictionResource;
+import org.dsscontractkit.apinode.http.RawBodyCapture;
+import org.dsscontractkit.apinode.http.SqlQueriesResource;
 import org.dsscontractkit.apinode.metrics.EndpointMetrics;
 import org.dsscontractkit.apinode.service.ArchiveImporter;
 import org.dsscontractkit.apinode.service.DemoServices;
@@ -108,8 +115,15 @@ public final class ApiNode implements AutoCloseable {
 
     /** Adds the API node's resources and providers to a host's own application (same port as the host). */
     public void registerInto(ResourceConfig rc) {
-        rc.register(JacksonFeature.class);
-        rc.register(new UserApiResource(userApi));
+        rc.register(JacksonFeature.withoutExceptionMappers());
+        rc.register(new PredictionResource(userApi));
+        rc.register(new ForecastResource(userApi));
+        rc.register(new CausalPredictionResource(userApi));
+        rc.register(new FunctionsResource(userApi));
+        rc.register(new SqlQueriesResource(userApi));
+        rc.register(new LookupsResource(userApi));
+        rc.register(JsonMappingErrorMapper.class);
+        rc.register(RawBodyCapture.class);
         rc.register(new AdminResource(registry, importer, adminKeys, metrics));
         rc.register(ApiErrorMapper.class);
         rc.register(JsonBodyDefaultFilter.class);

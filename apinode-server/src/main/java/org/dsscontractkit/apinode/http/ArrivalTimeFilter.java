@@ -11,10 +11,20 @@ import jakarta.ws.rs.ext.Provider;
 public class ArrivalTimeFilter implements ContainerRequestFilter {
 
     public static final String PROPERTY = "apinode.arrivalNanos";
+    /** Synchronous resources run on the thread that ran the pre-matching filters; overwritten by every request. */
+    private static final ThreadLocal<Long> CURRENT = new ThreadLocal<>();
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, System.nanoTime());
+        long now = System.nanoTime();
+        request.setProperty(PROPERTY, now);
+        CURRENT.set(now);
+        RawBodyCapture.reset();
+    }
+
+    public static long arrivalOfCurrentRequest() {
+        Long value = CURRENT.get();
+        return value == null ? 0L : value;
     }
 
     public static long arrival(ContainerRequestContext request) {
