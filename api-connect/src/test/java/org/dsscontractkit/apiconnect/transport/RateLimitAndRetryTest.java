@@ -35,27 +35,40 @@ class RateLimitAndRetryTest {
 
     @Test
     void rateLimitSpacesRequestStartsAcrossConcurrentWorkers() throws Exception {
-        // 600 requests/minute = one start every 100 ms, whatever the number of threads.
-        ApiConnect api = api("endpoint: {url: '%s', requestsPerMinute: 600}".formatted(server.url("/ok")), 0);
+        // 600 requests/minute = one start every 100 ms, whatever the number of threads. A start is taken when the
+        // transport sends (after the limiter); scheduling delays only make timestamps later, so the k-th start
+        // can never be earlier than k periods after the test began: the check holds on a loaded machine.
+        List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ApiConnect api = Fixtures.api(Fixtures.write(dir, "p.yaml", "endpoint: {url: '%s', requestsPerMinute: 600}".formatted(server.url("/ok"))),
+                ApiConnect.Options.defaults().withMaxRetries(0).withLog(line -> {
+                    if (line.startsWith("GET ")) starts.add(System.nanoTime());
+                }), Set.of());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> calls = new ArrayList<>();
+        long begin = System.nanoTime();
         for (int i = 0; i < 8; i++) calls.add(pool.submit(() -> api.transport().send(api.render(api.variables(Map.of())))));
         for (Future<?> f : calls) f.get();
         pool.shutdown();
-        List<Long> starts = server.requests().stream().map(TestServer.Recorded::nanos).sorted().toList();
-        assertThat(starts).hasSize(8);
-        for (int i = 1; i < starts.size(); i++) {
-            assertThat((starts.get(i) - starts.get(i - 1)) / 1e6).as("gap %d in ms", i).isGreaterThan(80);
+        List<Long> sorted = starts.stream().sorted().toList();
+        assertThat(sorted).hasSize(8);
+        assertThat(server.requests()).hasSize(8);
+        for (int k = 0; k < sorted.size(); k++) {
+            assertThat((sorted.get(k) - begin) / 1e6).as("start %d in ms after the first call was submitted", k).isGreaterThanOrEqualTo(k * 100 - 2.0);
         }
-        assertThat((starts.get(7) - starts.get(0)) / 1e6).isBetween(650.0, 2000.0);
+        // and no needless waiting: 7 periods plus (generous) scheduling slack
+        assertThat((sorted.get(7) - begin) / 1e6).isLessThan(5000);
     }
 
     @Test
-    void withoutRateLimitRequestsAreNotSpaced() throws Exception {
-        ApiConnect api = api("endpoint: {url: '%s'}".formatted(server.url("/ok")), 0);
-        long start = System.nanoTime();
-        for (int i = 0; i < 5; i++) api.transport().send(api.render(api.variables(Map.of())));
-        assertThat((System.nanoTime() - start) / 1e6).isLessThan(400);
+    void limiterSpacesAcquisitionsAndUnlimitedDoesNotWait() {
+        RateLimiter limiter = new RateLimiter(1200); // 50 ms
+        long begin = System.nanoTime();
+        for (int i = 0; i < 5; i++) limiter.acquire();
+        assertThat((System.nanoTime() - begin) / 1e6).isGreaterThanOrEqualTo(4 * 50 - 2.0);
+        long free = System.nanoTime();
+        RateLimiter none = RateLimiter.unlimited();
+        for (int i = 0; i < 1000; i++) none.acquire();
+        assertThat((System.nanoTime() - free) / 1e6).isLessThan(4 * 50);
     }
 
     @Test
@@ -68,7 +81,7 @@ class RateLimitAndRetryTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.attempts()).isEqualTo(2);
         List<TestServer.Recorded> calls = server.requests("/busy");
-        assertThat((calls.get(1).nanos() - calls.get(0).nanos()) / 1e6).isBetween(950.0, 3000.0);
+        assertThat((calls.get(1).nanos() - calls.get(0).nanos()) / 1e6).isBetween(950.0, 5000.0);
     }
 
     @Test
@@ -81,7 +94,7 @@ class RateLimitAndRetryTest {
         assertThat(calls).hasSize(3);
         double gap1 = (calls.get(1).nanos() - calls.get(0).nanos()) / 1e6;
         double gap2 = (calls.get(2).nanos() - calls.get(1).nanos()) / 1e6;
-        assertThat(gap1).isBetween(90.0, 1000.0);
+        assertThat(gap1).isBetween(90.0, 2000.0);
         assertThat(gap2).isGreaterThan(190.0);
     }
 
