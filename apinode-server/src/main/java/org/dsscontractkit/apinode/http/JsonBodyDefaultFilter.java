@@ -9,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * {@code dataikuapi} posts raw JSON strings without a Content-Type header (and an empty body when there are no
- * arguments). Treat such bodies as JSON so resources declaring {@code @Consumes(application/json)} accept them
- * instead of answering 415.
+ * arguments); {@code curl -d} labels them form-urlencoded. The API node's bodies are always JSON, so under its two
+ * path prefixes any other declared type is read as JSON instead of answering 415. The host's paths are untouched.
  */
 @Provider
 @PreMatching
@@ -18,9 +18,14 @@ public class JsonBodyDefaultFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!(path.startsWith("public/api/v1/") || path.startsWith("/public/api/v1/")
+                || path.startsWith("admin/api") || path.startsWith("/admin/api"))) {
+            return;
+        }
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (type == null || type.isBlank() || type.startsWith(MediaType.APPLICATION_OCTET_STREAM)
-                || type.startsWith(MediaType.TEXT_PLAIN)) {
+        boolean json = type != null && (type.startsWith(MediaType.APPLICATION_JSON) || type.contains("+json"));
+        if (!json) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }

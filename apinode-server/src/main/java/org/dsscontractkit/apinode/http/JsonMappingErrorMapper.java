@@ -26,7 +26,8 @@ public class JsonMappingErrorMapper implements ExceptionMapper<JsonProcessingExc
                     .collect(Collectors.joining(".")).replace(".[", "[");
             Response response = ApiErrorMapper.body(400, "InvalidRequestBody",
                     "Request field '" + field + "' is invalid: " + failure.getOriginalMessage(), null);
-            ((ObjectNode) response.getEntity()).put("field", field).put("rule", "type");
+            String rule = failure instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "unknownProperty" : "type";
+            ((ObjectNode) response.getEntity()).put("field", field).put("rule", rule);
             return response;
         }
         return ApiErrorMapper.body(400, "MalformedJson", "The request body is not valid JSON: " + failure.getOriginalMessage(), null);
