@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,20 @@ class OpenApiOperationTest {
                 .containsExactly("/public/api/projects/GOOD/datasets/", "/public/api/projects/BAD%20KEY/datasets/", "/public/api/projects/MISSING/datasets/");
         assertThat(server.requests().get(0).header("Authorization")).startsWith("Basic ");
         assertThat(server.requests().get(0).query()).as("optional parameter without a variable is left out").isNull();
+    }
+
+    @Test
+    void bindsOperationsOfOurOwnDssAndApiNodeDocuments() {
+        Path dss = Path.of("../spec/src/main/openapi/dss-public-api.yaml");
+        Path apinode = Path.of("../spec/src/main/openapi/apinode-user-api.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(dss) && Files.exists(apinode), "spec sources not present");
+        OpenApiOperation projects = OpenApiOperation.load(dss.toString(), "listProjects", null);
+        assertThat(projects.method()).isEqualTo("GET");
+        assertThat(projects.path()).isEqualTo("/projects/");
+        assertThat(projects.serverUrl()).isEqualTo("http://localhost:11200/public/api");
+        OpenApiOperation predict = OpenApiOperation.load(apinode.toString(), "predictRecord", "http://127.0.0.1:1");
+        assertThat(predict.method()).isEqualTo("POST");
+        assertThat(predict.path()).contains("{serviceId}").contains("{endpointId}").endsWith("/predict");
     }
 
     @Test
