@@ -47,6 +47,10 @@ public final class PresetLoader {
             merge(merged, (ObjectNode) tree, "", file.toString(), sources);
             sources.fallback(file.toString());
         }
+        if (files.size() > 1) {
+            // Each file is valid alone; the merge can still combine exclusive choices (a json and a raw body).
+            validate(files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" + ")), merged);
+        }
         return new Loaded(bind(merged, sources), sources, merged);
     }
 

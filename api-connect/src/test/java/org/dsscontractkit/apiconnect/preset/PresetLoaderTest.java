@@ -33,6 +33,14 @@ class PresetLoaderTest {
     }
 
     @Test
+    void mergedPresetsAreValidatedAsAWhole() {
+        Path a = write(dir, "a.yaml", "endpoint: {url: 'http://x', body: {json: {a: 1}, contentType: application/json}}");
+        Path b = write(dir, "b.yaml", "endpoint: {body: {raw: text}}");
+        assertThatThrownBy(() -> new PresetLoader().load(List.of(a, b)))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith(a + " + " + b + ": endpoint.body: ");
+    }
+
+    @Test
     void unknownAuthTypeNamesFileAndField() {
         Path p = write(dir, "bad.yaml", "auth:\n  type: kerberos\n");
         assertThatThrownBy(() -> new PresetLoader().load(List.of(p)))
