@@ -33,9 +33,14 @@ public final class FetchCommand implements Callable<Integer> {
         ApiConnect api = call.build(Set.of());
         OutputFormat fmt = format == null ? OutputFormat.of(output) : ApiConnectCommand.parseFormat(format);
         DatasetFetch.Result result;
-        try (RowSink sink = fmt.open(output, List.of())) {
+        RowSink sink = fmt.open(output, List.of());
+        try {
             result = new DatasetFetch(api, new RowMapper(call.raw), call.metadata).run(sink);
+        } catch (RuntimeException e) {
+            sink.abort();
+            throw e;
         }
+        sink.close();
         if (!quiet) System.err.println("fetched " + result.rows() + " rows from " + result.pages() + " page(s)");
         return 0;
     }

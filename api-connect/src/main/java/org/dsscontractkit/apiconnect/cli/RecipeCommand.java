@@ -75,9 +75,14 @@ public final class RecipeCommand implements Callable<Integer> {
             ConsoleProgress bar = new ConsoleProgress(System.err, quiet ? ConsoleProgress.Mode.NONE : progress,
                     System::nanoTime, 2_000_000_000L);
             RecipeRunner.Result result;
-            try (RowSink sink = fmt.open(output, runner.leadingColumns(table.header()))) {
+            RowSink sink = fmt.open(output, runner.leadingColumns(table.header()));
+            try {
                 result = runner.run(table, total, sink, bar);
+            } catch (RuntimeException e) {
+                sink.abort();
+                throw e;
             }
+            sink.close();
             if (!quiet) {
                 System.err.println("recipe: " + result.inputRows() + " input rows, " + result.outputRows()
                         + " output rows, " + result.failedRows() + " failed call(s)");

@@ -49,6 +49,15 @@ public final class CsvSink implements RowSink {
 
     @Override public long rowsWritten() { return rows; }
 
+    @Override public synchronized void abort() {
+        try {
+            spoolWriter.close();
+            Files.deleteIfExists(spool);
+        } catch (IOException ignored) {
+            // temporary file, deleted on exit anyway
+        }
+    }
+
     @Override public synchronized void close() throws IOException {
         spoolWriter.close();
         try (BufferedReader in = Files.newBufferedReader(spool, StandardCharsets.UTF_8);

@@ -19,12 +19,39 @@ public enum OutputFormat {
         return n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json") ? JSONL : CSV;
     }
 
-    /** Opens a sink on {@code file}, or standard output when null. */
+    /**
+     * Opens a sink on {@code file}, or standard output when null. A file is written under a temporary name next
+     * to it and moved in place by {@link RowSink#close()}; {@link RowSink#abort()} deletes it instead.
+     */
     public RowSink open(Path file, List<String> leadingColumns) throws IOException {
-        Writer w = file == null
-                ? new OutputStreamWriter(new NonClosingStream(System.out), StandardCharsets.UTF_8)
-                : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        return this == JSONL ? new JsonLinesSink(w) : new CsvSink(w, leadingColumns);
+        if (file == null) {
+            Writer w = new OutputStreamWriter(new NonClosingStream(System.out), StandardCharsets.UTF_8);
+            return this == JSONL ? new JsonLinesSink(w) : new CsvSink(w, leadingColumns);
+        }
+        Path target = file.toAbsolutePath();
+        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
+        RowSink inner = this == JSONL ? new JsonLinesSink(w) : new CsvSink(w, leadingColumns);
+        return new RowSink() {
+            @Override public void write(com.fasterxml.jackson.databind.node.ObjectNode row) throws IOException { inner.write(row); }
+
+            @Override public long rowsWritten() { return inner.rowsWritten(); }
+
+            @Override public void close() throws IOException {
+                inner.close();
+                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+
+            @Override public void abort() {
+                inner.abort();
+                try {
+                    w.close();
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // best effort: a stray .partial file is harmless
+                }
+            }
+        };
     }
 
     private static final class NonClosingStream extends java.io.FilterOutputStream {

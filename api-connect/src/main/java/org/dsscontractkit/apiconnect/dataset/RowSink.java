@@ -10,6 +10,11 @@ public interface RowSink extends AutoCloseable {
 
     long rowsWritten();
 
+    /** Completes the output (for a file: makes it appear under its name). */
     @Override
     void close() throws IOException;
+
+    /** The run failed: drop what can still be dropped, so a previous good output file is left untouched. */
+    default void abort() {
+    }
 }

@@ -49,6 +49,23 @@ class CliTest {
     }
 
     @Test
+    void aFailedRunLeavesThePreviousOutputFileUntouched() throws Exception {
+        server.on("/half", (r, i) -> i == 0
+                ? Reply.json("{\"data\": [{\"id\": 1}], \"next\": \"" + server.url("/half") + "?p=2\"}")
+                : Reply.status(500, "{}"));
+        Path preset = Fixtures.write(dir, "half.yaml", "endpoint: {url: '%s', dataPath: data, retry: {maxRetries: 0}}\npagination: {type: next_page, nextUrlPath: next}\n"
+                .formatted(server.url("/half")));
+        for (String name : new String[]{"previous.csv", "previous.jsonl"}) {
+            Path target = Fixtures.write(dir, name, "good old data\n");
+            assertThat(run("fetch", "-p", preset.toString(), "-o", target.toString(), "-q")).isEqualTo(1);
+            assertThat(Files.readString(target)).isEqualTo("good old data\n");
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+        }
+    }
+
+    @Test
     void fetchJsonLinesRawWithMetadata() throws Exception {
         server.on("/one", (r, i) -> Reply.json("[{\"a\": 1}, {\"a\": 2}]"));
         Path preset = Fixtures.write(dir, "one.yaml", "endpoint: {url: '%s'}".formatted(server.url("/one")));
