@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.dsscontractkit.apinode.http.H2cUpgradeIgnoringFilter;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 
@@ -29,9 +32,14 @@ public final class ApiNodeServer implements AutoCloseable {
         ApiNode node = ApiNode.create(config);
         try {
             URI requested = URI.create("http://" + config.host() + ":" + config.port() + "/");
-            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, node.resourceConfig(), true);
+            HttpServer http = GrizzlyHttpServerFactory.createHttpServer(requested, node.resourceConfig(), false);
+            http.getListener("grizzly").registerAddOn(H2cUpgradeIgnoringFilter.addOn());
+            http.start();
             int port = http.getListener("grizzly").getPort();
             return new ApiNodeServer(node, http, URI.create("http://" + config.host() + ":" + port));
+        } catch (IOException e) {
+            node.close();
+            throw new UncheckedIOException("Cannot start the API node on " + config.host() + ":" + config.port(), e);
         } catch (RuntimeException e) {
             node.close();
             throw e;
