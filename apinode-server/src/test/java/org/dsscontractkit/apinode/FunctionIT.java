@@ -30,6 +30,7 @@ class FunctionIT {
                           - {id: boom, type: PYTHON_FUNCTION, file: tools.py, function: boom}
                           - {id: slow, type: PYTHON_FUNCTION, file: tools.py, function: slow, timeoutSeconds: 1}
                           - {id: echo, type: PYTHON_FUNCTION, file: tools.py, function: echo}
+                          - {id: pool, type: PYTHON_FUNCTION, file: tools.py, function: slow_pid, workers: 2}
                           - {id: r_avg, type: R_FUNCTION, file: avg.R, function: api_r_function}
                         """,
                 "tools.py", """
@@ -43,6 +44,9 @@ class FunctionIT {
                         def slow(seconds):
                             time.sleep(float(seconds))
                             return "done"
+                        def slow_pid():
+                            time.sleep(0.3)
+                            return os.getpid()
                         def echo(**kwargs):
                             print("printing does not break the protocol")
                             return {"got": kwargs, "none": None, "list": [1, 2.5, "x"]}
@@ -138,6 +142,26 @@ class FunctionIT {
         Answer quick = node.http.post(TOOLS + "slow/run", "{\"seconds\": 0}");
         assertThat(quick.status()).isEqualTo(200);
         assertThat(quick.json().get("response").asText()).isEqualTo("done");
+    }
+
+    @Test
+    void concurrentCallsShareTheEndpointsWorkerPool() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Future<Answer>>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(pool.submit(() -> node.http.post(TOOLS + "pool/run", null)));
+            }
+            java.util.Set<Long> pids = new java.util.HashSet<>();
+            for (var call : calls) {
+                Answer a = call.get();
+                assertThat(a.status()).isEqualTo(200);
+                pids.add(a.json().get("response").asLong());
+            }
+            assertThat(pids).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -11,10 +11,9 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +36,13 @@ final class PythonWorker implements AutoCloseable {
         }
     }
 
+    /** Marks the end of the worker's stdout (the process died). */
+    private static final String EOF = new String("EOF");
+
     private final Process process;
     private final BufferedWriter stdin;
-    private final BufferedReader stdout;
+    /** Answer lines, read by a dedicated daemon thread so a blocked read never holds a shared pool thread. */
+    private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
 
     PythonWorker(String pythonCommand, Path script, Path workingDir) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(pythonCommand, "-u", script.toString());
@@ -48,7 +51,20 @@ final class PythonWorker implements AutoCloseable {
         builder.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         process = builder.start();
         stdin = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-        stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            try {
+                String line;
+                while ((line = stdout.readLine()) != null) {
+                    answers.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+            answers.add(EOF);
+        }, "apinode-python-worker-" + process.pid());
+        reader.setDaemon(true);
+        reader.start();
     }
 
     long pid() {
@@ -67,27 +83,19 @@ final class PythonWorker implements AutoCloseable {
         } catch (IOException e) {
             throw new WorkerFailure("the Python worker (pid " + pid() + ") is gone: " + e.getMessage(), false);
         }
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                return stdout.readLine();
-            } catch (IOException e) {
-                return null;
-            }
-        });
         String answer;
         try {
-            answer = line.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            close();
-            throw new WorkerFailure("the function did not answer within " + timeout.toMillis() + " ms", true);
+            answer = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new WorkerFailure("interrupted", false);
-        } catch (ExecutionException e) {
-            answer = null;
         }
         if (answer == null) {
+            close();
+            throw new WorkerFailure("the function did not answer within " + timeout.toMillis() + " ms", true);
+        }
+        if (answer == EOF) {
             waitForExit();
             throw new WorkerFailure("the Python worker process (pid " + pid() + ") died"
                     + (process.isAlive() ? "" : " with exit code " + process.exitValue()), false);
