@@ -34,7 +34,7 @@ public final class PageFetcher {
     }
 
     public void fetch(RequestSpec first, Map<String, ?> vars, PageConsumer consumer) {
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = recentRequests();
         RequestSpec request = settings.mode() == PaginationMode.PAGE ? first.withQueryParam(settings.param(), "1") : first;
         long rows = 0;
         long offset = 0;
@@ -90,6 +90,21 @@ public final class PageFetcher {
             }
         }
     }
+
+    /**
+     * The requests of this pagination, for loop detection. The plugin only compares with the previous request; we
+     * remember the last {@value #LOOP_MEMORY} so that A-B-A cycles are caught too, while memory stays bounded
+     * however many pages are fetched.
+     */
+    private static Set<String> recentRequests() {
+        return java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>(64, 0.75f, false) {
+            @Override protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > LOOP_MEMORY;
+            }
+        });
+    }
+
+    static final int LOOP_MEMORY = 10_000;
 
     private RequestSpec nextFromUrl(RequestSpec first, RequestSpec current, String next, Map<String, ?> vars) {
         String target;

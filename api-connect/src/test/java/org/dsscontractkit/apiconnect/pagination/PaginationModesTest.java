@@ -125,6 +125,20 @@ class PaginationModesTest {
     }
 
     @Test
+    void aCycleOfTwoPagesIsCaughtToo() {
+        // A -> B -> C -> B: the plugin compares with the previous request only and would go on forever.
+        server.on("/cycle", (r, i) -> Reply.json("{\"data\": [{\"i\": " + i + "}], \"next\": \"" + server.url("/cycle")
+                + (r.query() != null && r.query().equals("p=2") ? "?p=3" : "?p=2") + "\"}"));
+        ApiConnect api = Fixtures.api(dir, """
+                endpoint: {url: '%s', dataPath: data}
+                pagination: {type: next_page, nextUrlPath: next}
+                """.formatted(server.url("/cycle")));
+        assertThatThrownBy(() -> Fixtures.fetch(api, false)).isInstanceOf(LoopDetectedException.class)
+                .hasMessageContaining("page 4 repeats");
+        assertThat(server.requests()).extracting(TestServer.Recorded::query).containsExactly(null, "p=2", "p=3");
+    }
+
+    @Test
     void maxRowsIsCheckedPerPageAndMaxPagesStops() {
         server.on("/many", (r, i) -> Reply.json("[{\"v\":1},{\"v\":2},{\"v\":3}]"));
         assertThat(fetch("endpoint: {url: '%s', maxRows: 4}\npagination: {type: page, param: p}".formatted(server.url("/many")))).hasSize(6);
