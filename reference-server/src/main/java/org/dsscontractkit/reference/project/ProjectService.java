@@ -188,7 +188,7 @@ public final class ProjectService {
             Iterator<Map.Entry<String, JsonNode>> it = p.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (PERMISSION_FLAGS.contains(e.getKey()) && !e.getValue().isBoolean()) {
+                if (PERMISSION_FLAGS.contains(e.getKey()) && !e.getValue().isBoolean() && !e.getValue().isNull()) {
                     throw ApiException.invalidField(field + "." + e.getKey(), "must be a boolean");
                 }
             }

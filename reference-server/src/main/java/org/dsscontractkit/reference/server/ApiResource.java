@@ -23,7 +23,25 @@ public abstract class ApiResource {
 
     /** A generated model as the JSON document it came from (models with additionalProperties keep every attribute). */
     protected static JsonNode tree(Object model) {
-        return model == null ? NullNode.getInstance() : Json.MAPPER.valueToTree(model);
+        if (model == null) return NullNode.getInstance();
+        JsonNode tree = Json.MAPPER.valueToTree(model);
+        // Typed models serialise every absent optional property as null: drop those, they were not sent.
+        // Map-based models hold exactly what was sent, explicit nulls included.
+        if (!(model instanceof java.util.Map)) stripNulls(tree);
+        return tree;
+    }
+
+    private static void stripNulls(JsonNode node) {
+        if (node.isObject()) {
+            var it = node.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getValue().isNull()) it.remove();
+                else stripNulls(e.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) stripNulls(item);
+        }
     }
 
     protected static Response ok(Object entity) {

@@ -38,8 +38,8 @@ import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
 import org.dsscontractkit.server.generated.dss.api.*;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import com.sun.net.httpserver.HttpServer;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -52,9 +52,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** Wires the store, the domain services and the Jersey application, and runs them on Grizzly. */
+/** Wires the store, the domain services and the Jersey application, and runs them on the JDK HTTP server. */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
 
@@ -63,6 +64,7 @@ public final class ReferenceServer implements AutoCloseable {
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final HttpServer http;
+    private final ExecutorService requestThreads;
     private final int port;
     private final String generatedAdminKey;
     private final String host;
@@ -135,9 +137,17 @@ public final class ReferenceServer implements AutoCloseable {
         rc.registerResources(api.build());
 
         host = cfg.host();
-        http = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://" + cfg.host() + ":" + cfg.port() + "/"), rc, false);
+        // The JDK HTTP server (not Grizzly): clients such as Java's HttpClient send "Upgrade: h2c" with request
+        // bodies, which Grizzly treats as a protocol switch and then never delivers the body.
+        http = JdkHttpServerFactory.createHttpServer(URI.create("http://" + cfg.host() + ":" + cfg.port() + "/"), rc, false);
+        requestThreads = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "dss-http");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(requestThreads);
         http.start();
-        port = http.getListeners().iterator().next().getPort();
+        port = http.getAddress().getPort();
         LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
                 db.isPostgres() ? "PostgreSQL" : "embedded H2");
     }
@@ -155,11 +165,8 @@ public final class ReferenceServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            http.shutdown(5, TimeUnit.SECONDS).get(6, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            http.shutdownNow();
-        }
+        http.stop(1);
+        requestThreads.shutdownNow();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();

@@ -1,0 +1,646 @@
+package org.dsscontractkit.reference.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dsscontractkit.reference.server.ReferenceServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the server over HTTP exactly as the official Python client does, for every operation:
+ * happy path, 401/403, bad input, and a restart showing the data survived. Subclasses pick the store.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ApiSuite {
+    static final String ADMIN_KEY = "it-admin-key-0123456789";
+    static final long MAX_UPLOAD = 1024 * 1024;
+
+    Store store;
+    Path dataDir;
+    ReferenceServer server;
+    Api admin;
+    String root;
+
+    abstract Store openStore() throws Exception;
+
+    @BeforeAll
+    void start() throws Exception {
+        store = openStore();
+        dataDir = Files.createTempDirectory("dss-it");
+        boot();
+    }
+
+    void boot() throws Exception {
+        server = ReferenceServer.start(new ReferenceServer.Config("127.0.0.1", 0, dataDir, ADMIN_KEY, store.jdbcUrl(),
+                store.jdbcUrl() == null ? null : "dss", null, MAX_UPLOAD));
+        root = server.baseUrl();
+        admin = new Api(root, ADMIN_KEY);
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) server.close();
+        if (store != null) store.close();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    static Map<String, Object> obj(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    void createProject(String key) {
+        Api.Res r = admin.post("/projects/", obj("projectKey", key, "name", "Project " + key, "owner", "admin",
+                "settings", null, "description", null, "permissions", List.of(), "tags", List.of()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    void createUploadedDataset(String key, String name) {
+        Api.Res r = admin.post("/projects/" + key + "/datasets/", obj("name", name, "projectKey", key, "type", "UploadedFiles",
+                "params", obj("uploadConnection", "filesystem_managed"), "formatType", "csv",
+                "formatParams", obj("separator", ",", "style", "excel", "parseHeaderRow", true)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    /** Creates a user in the given groups and a personal key for them; returns an Api acting as that user. */
+    Api userApi(String login, String... groups) {
+        Api.Res r = admin.post("/admin/users/", obj("login", login, "password", "pw-" + login, "displayName", login,
+                "sourceType", "LOCAL", "groups", List.of(groups), "userProfile", "DATA_SCIENTIST", "email", null));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        Api.Res k = admin.post("/admin/personal-api-keys/", obj("user", login, "label", "k", "description", ""));
+        assertThat(k.status()).as(k.toString()).isEqualTo(200);
+        return new Api(root, k.json().get("key").asText());
+    }
+
+    static void assertError(Api.Res r, int status, String... fragments) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        JsonNode e = r.json();
+        assertThat(e.path("errorType").asText()).isNotEmpty();
+        assertThat(e.path("message").asText()).isNotEmpty();
+        assertThat(e.path("detailedMessage").asText()).isNotEmpty();
+        for (String f : fragments) assertThat(e.path("detailedMessage").asText()).contains(f);
+        assertThat(r.body()).doesNotContain("\tat ").doesNotContain("Exception:\n");
+    }
+
+    JsonNode waitJob(String key, String jobId) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            JsonNode s = admin.get("/projects/" + key + "/jobs/" + jobId + "/").json();
+            String state = s.path("baseStatus").path("state").asText();
+            if (state.equals("DONE") || state.equals("FAILED") || state.equals("ABORTED")) return s;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job did not finish");
+    }
+
+    // ---- transport and auth -------------------------------------------------------------------
+
+    @Test
+    void servesBothBasesWithVersionHeadersAndClientConventions() {
+        Api documented = new Api(root, "/public/api", ADMIN_KEY);
+        Api.Res a = documented.get("/projects/");
+        Api.Res b = admin.get("/projects/");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(b.status()).isEqualTo(200);
+        assertThat(a.header("DSS-API-Version")).isNotBlank();
+        assertThat(a.header("DSS-Version")).isNotBlank();
+        assertThat(admin.get("/projects").status()).isEqualTo(200);
+        assertThat(admin.get("/projects/?includeLocation=True").status()).isEqualTo(200);
+        assertThat(admin.get("/projects/?includeLocation=false").status()).isEqualTo(200);
+        assertError(admin.get("/projects/?includeLocation=yes"), 400, "includeLocation");
+        assertError(admin.get("/no/such/endpoint"), 404);
+        assertThat(new Api(root, "", null).get("/").status()).isEqualTo(200);
+    }
+
+    @Test
+    void missingOrUnknownKeyIs401WithDssError() {
+        assertError(new Api(root, null).get("/projects/"), 401, "API key");
+        assertError(new Api(root, "not-a-key").get("/projects/"), 401, "Invalid API key");
+        assertError(new Api(root, null).post("/projects/", obj("projectKey", "X")), 401);
+    }
+
+    // ---- projects -----------------------------------------------------------------------------
+
+    @Test
+    void projectLifecycleAndValidation() {
+        createProject("PLIFE");
+        assertError(admin.post("/projects/", obj("projectKey", "PLIFE", "name", "dup", "owner", "admin")), 409, "already exists");
+        assertError(admin.post("/projects/", obj("projectKey", "bad key!", "name", "x", "owner", "admin")), 400, "projectKey");
+        assertError(admin.post("/projects/", obj("projectKey", "NONAME", "owner", "admin")), 400, "name");
+        assertError(admin.post("/projects/", obj("projectKey", "NOOWNER", "name", "x", "owner", "ghost")), 400, "owner");
+        assertError(admin.post("/projects/", "{\"projectKey\": \"BROKEN\","), 400, "Malformed JSON");
+        assertError(admin.post("/projects/", obj("projectKey", "TYPES", "name", List.of(1), "owner", "admin")), 400, "name");
+        assertError(admin.post("/projects/?projectFolderId=NOPE", obj("projectKey", "INFOLDER", "name", "x", "owner", "admin")), 400, "projectFolderId");
+        assertThat(admin.get("/projects/NONAME").status()).isEqualTo(404);
+
+        JsonNode summary = admin.get("/projects/PLIFE").json();
+        assertThat(summary.get("projectKey").asText()).isEqualTo("PLIFE");
+        assertThat(summary.get("owner").asText()).isEqualTo("admin");
+
+        JsonNode md = admin.get("/projects/PLIFE/metadata").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) md).putArray("tags").add("blue");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) md).put("description", "described");
+        assertThat(admin.put("/projects/PLIFE/metadata", md).status()).isEqualTo(204);
+        assertThat(admin.get("/projects/PLIFE/metadata").json().get("description").asText()).isEqualTo("described");
+        assertThat(admin.get("/projects/?tags=blue").json().toString()).contains("PLIFE");
+        assertThat(admin.get("/projects/?tags=red").json().toString()).doesNotContain("PLIFE");
+        assertError(admin.put("/projects/PLIFE/metadata", obj("tags", "notalist")), 400, "tags");
+
+        JsonNode perms = admin.get("/projects/PLIFE/permissions").json();
+        assertThat(perms.get("owner").asText()).isEqualTo("admin");
+        assertThat(admin.put("/projects/PLIFE/permissions", obj("owner", "admin", "permissions",
+                List.of(obj("group", "readers", "readProjectContent", true)))).status()).isEqualTo(204);
+        assertThat(admin.get("/projects/PLIFE/permissions").json().get("permissions").get(0).get("group").asText()).isEqualTo("readers");
+        assertError(admin.put("/projects/PLIFE/permissions", obj("permissions", List.of(obj("group", "nogroup")))), 400, "nogroup");
+
+        assertThat(admin.get("/projects/PLIFE/recipes/").json().isArray()).isTrue();
+        assertThat(admin.get("/projects/PLIFE/scenarios/").json().isArray()).isTrue();
+
+        Api.Res del = admin.delete("/projects/PLIFE?clearManagedDatasets=False&clearOutputManagedFolders=False&clearJobAndScenarioLogs=True&wait=True");
+        assertThat(del.status()).as(del.toString()).isEqualTo(200);
+        assertThat(del.json().get("jobId").asText()).isNotEmpty();
+        assertThat(del.json().get("hasResult").asBoolean()).isTrue();
+        assertError(admin.get("/projects/PLIFE"), 404, "PLIFE");
+        assertError(admin.delete("/projects/PLIFE"), 404);
+    }
+
+    @Test
+    void nonAdminSeesOnlyProjectsItsGroupsMayRead() {
+        createProject("PSECRET");
+        Api reader = userApi("reader1", "readers");
+        assertThat(reader.get("/projects/").json().toString()).doesNotContain("PSECRET");
+        assertError(reader.get("/projects/PSECRET"), 403, "PSECRET");
+        assertError(reader.post("/projects/", obj("projectKey", "RPROJ", "name", "x", "owner", "reader1")), 403);
+        assertThat(admin.put("/projects/PSECRET/permissions", obj("owner", "admin", "permissions",
+                List.of(obj("group", "readers", "readProjectContent", true)))).status()).isEqualTo(204);
+        assertThat(reader.get("/projects/").json().toString()).contains("PSECRET");
+        assertThat(reader.get("/projects/PSECRET").status()).isEqualTo(200);
+        assertError(reader.put("/projects/PSECRET/metadata", obj("label", "x")), 403);
+        assertError(reader.get("/projects/PSECRET/permissions"), 403);
+        assertError(reader.delete("/projects/PSECRET"), 403);
+        assertError(reader.post("/projects/PSECRET/datasets/", obj("name", "d", "type", "UploadedFiles")), 403);
+        Api scientist = userApi("scientist1", "data_scientists");
+        assertThat(scientist.post("/projects/", obj("projectKey", "SCIPROJ", "name", "x", "owner", "scientist1")).status()).isEqualTo(200);
+        assertThat(scientist.get("/projects/SCIPROJ/permissions").status()).isEqualTo(200);
+    }
+
+    @Test
+    void projectAndGlobalVariables() {
+        createProject("PVARS");
+        assertThat(admin.get("/projects/PVARS/variables/").json().has("standard")).isTrue();
+        assertThat(admin.put("/projects/PVARS/variables/", obj("standard", obj("a", 1, "b", "std"), "local", obj("b", "loc"))).status()).isEqualTo(204);
+        assertThat(admin.put("/admin/variables/", obj("g", "global", "a", 0)).status()).isEqualTo(204);
+        assertThat(admin.get("/admin/variables/").json().get("g").asText()).isEqualTo("global");
+        JsonNode resolved = admin.get("/projects/PVARS/variables-resolved?typed=true").json();
+        assertThat(resolved.get("g").asText()).isEqualTo("global");
+        assertThat(resolved.get("a").asInt()).isEqualTo(1);
+        assertThat(resolved.get("b").asText()).isEqualTo("loc");
+        assertError(admin.put("/projects/PVARS/variables/", obj("standard", obj())), 400, "local");
+        assertError(admin.put("/admin/variables/", "[1,2]"), 400);
+        Api reader = userApi("varreader", "readers");
+        assertError(reader.get("/admin/variables/"), 403);
+        assertError(reader.get("/projects/PVARS/variables/"), 403);
+    }
+
+    @Test
+    void projectFolders() {
+        JsonNode rootFolder = admin.get("/project-folders/ROOT").json();
+        assertThat(rootFolder.get("id").asText()).isEqualTo("ROOT");
+        Api.Res child = admin.post("/project-folders/ROOT/children?name=Team%20A", null);
+        assertThat(child.status()).as(child.toString()).isEqualTo(200);
+        String id = child.json().get("id").asText();
+        assertThat(child.json().get("parentId").asText()).isEqualTo("ROOT");
+        assertThat(admin.get("/project-folders/ROOT").json().get("childrenIds").toString()).contains(id);
+        assertError(admin.post("/project-folders/ROOT/children?name=Team%20A", null), 409);
+        assertError(admin.post("/project-folders/ROOT/children", null), 400, "name");
+        String sub = admin.post("/project-folders/" + id + "/children?name=Sub", null).json().get("id").asText();
+        assertThat(admin.post("/project-folders/" + sub + "/move?destination=ROOT", null).status()).isEqualTo(204);
+        assertError(admin.post("/project-folders/" + id + "/move?destination=" + id, null), 400, "destination");
+        Api.Res created = admin.post("/projects/?projectFolderId=" + id, obj("projectKey", "PFOLD", "name", "x", "owner", "admin"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(admin.get("/project-folders/locate-project/PFOLD").json().get("id").asText()).isEqualTo(id);
+        assertError(admin.delete("/project-folders/" + id), 409, "not empty");
+        assertThat(admin.post("/project-folders/" + id + "/projects/PFOLD/move?destination=ROOT", null).status()).isEqualTo(204);
+        assertThat(admin.get("/project-folders/ROOT").json().get("projectKeys").toString()).contains("PFOLD");
+        JsonNode settings = admin.get("/project-folders/" + id + "/settings").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings).put("name", "Team B");
+        assertThat(admin.put("/project-folders/" + id + "/settings", settings).status()).isEqualTo(204);
+        assertThat(admin.get("/project-folders/" + id).json().get("name").asText()).isEqualTo("Team B");
+        assertThat(admin.delete("/project-folders/" + id).status()).isEqualTo(204);
+        assertError(admin.get("/project-folders/" + id), 404);
+        assertError(admin.delete("/project-folders/ROOT"), 400);
+        Api reader = userApi("folderreader", "readers");
+        assertError(reader.post("/project-folders/ROOT/children?name=x", null), 403);
+    }
+
+    // ---- datasets -----------------------------------------------------------------------------
+
+    @Test
+    void datasetSettingsSchemaMetadataRoundTrips() {
+        createProject("PDS");
+        createUploadedDataset("PDS", "people");
+        assertError(admin.post("/projects/PDS/datasets/", obj("name", "people", "type", "UploadedFiles")), 409);
+        assertError(admin.post("/projects/PDS/datasets/", obj("name", "bad name", "type", "UploadedFiles")), 400, "name");
+        assertError(admin.post("/projects/PDS/datasets/", obj("name", "notype")), 400, "type");
+        assertError(admin.post("/projects/NOPROJ/datasets/", obj("name", "x", "type", "UploadedFiles")), 404);
+
+        JsonNode settings = admin.get("/projects/PDS/datasets/people").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings).putObject("undocumentedThing").put("kept", true);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings).putArray("tags").add("pii");
+        assertThat(admin.put("/projects/PDS/datasets/people", settings).status()).isEqualTo(200);
+        JsonNode back = admin.get("/projects/PDS/datasets/people").json();
+        assertThat(back.path("undocumentedThing").path("kept").asBoolean()).isTrue();
+        assertThat(admin.get("/projects/PDS/datasets/?tags=pii").json().size()).isEqualTo(1);
+        assertThat(admin.get("/projects/PDS/datasets/?tags=other&foreign=False").json().size()).isZero();
+
+        assertThat(admin.put("/projects/PDS/datasets/people/schema", obj("columns", List.of(obj("name", "a", "type", "string"),
+                obj("name", "n", "type", "bigint")))).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PDS/datasets/people/schema").json().get("columns").size()).isEqualTo(2);
+        assertError(admin.put("/projects/PDS/datasets/people/schema", obj("columns", List.of(obj("name", "a", "type", "varchar")))), 400, "type");
+        assertError(admin.put("/projects/PDS/datasets/people/schema", obj("columns", "x")), 400, "columns");
+
+        JsonNode md = admin.get("/projects/PDS/datasets/people/metadata").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) md).put("description", "people data");
+        assertThat(admin.put("/projects/PDS/datasets/people/metadata", md).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PDS/datasets/people/metadata").json().get("description").asText()).isEqualTo("people data");
+        assertThat(admin.get("/projects/PDS/datasets/people/partitions").json().toString()).isEqualTo("[\"NP\"]");
+        assertError(admin.get("/projects/PDS/datasets/ghost/metadata"), 404, "ghost");
+
+        assertThat(admin.delete("/projects/PDS/datasets/people?dropData=True").status()).isEqualTo(204);
+        assertError(admin.get("/projects/PDS/datasets/people"), 404);
+        assertError(admin.delete("/projects/PDS/datasets/people?dropData=perhaps"), 400, "dropData");
+    }
+
+    @Test
+    void uploadStreamAndFinishStreaming() {
+        createProject("PDATA");
+        createUploadedDataset("PDATA", "cities");
+        String csv = "name,pop,note\nParis,2100000,\"quoted, comma\"\nLyon,500000,\"tab\there\"\nNice,340000,\"say \"\"hi\"\"\nnewline\"\n";
+        Api.Res up = admin.upload("/projects/PDATA/datasets/cities/uploaded/files", "cities.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(up.status()).as(up.toString()).isEqualTo(200);
+        assertThat(admin.get("/projects/PDATA/datasets/cities/uploaded/files").json().toString()).contains("cities.csv");
+        JsonNode schema = admin.get("/projects/PDATA/datasets/cities/schema").json();
+        assertThat(schema.get("columns").get(1).get("type").asText()).isEqualTo("bigint");
+
+        Api.Res tsv = admin.get("/projects/PDATA/datasets/cities/data/?format=tsv-excel-noheader&readSessionId=s1");
+        assertThat(tsv.status()).isEqualTo(200);
+        assertThat(tsv.body()).isEqualTo("Paris\t2100000\tquoted, comma\nLyon\t500000\t\"tab\there\"\nNice\t340000\t\"say \"\"hi\"\"\nnewline\"\n");
+        assertThat(admin.get("/projects/PDATA/datasets/cities/finish-streaming/?readSessionId=s1").status()).isEqualTo(204);
+        assertError(admin.get("/projects/PDATA/datasets/cities/finish-streaming/?readSessionId=unknown"), 404);
+
+        JsonNode json = admin.get("/projects/PDATA/datasets/cities/data/?format=json&columns=pop,name").json();
+        assertThat(json.toString()).isEqualTo("[[\"2100000\",\"Paris\"],[\"500000\",\"Lyon\"],[\"340000\",\"Nice\"]]");
+        assertError(admin.get("/projects/PDATA/datasets/cities/data/?format=json&columns=nope"), 400, "nope");
+        assertError(admin.get("/projects/PDATA/datasets/cities/data/?format=xml"), 400, "format");
+        assertError(admin.get("/projects/PDATA/datasets/cities/data/?format=json&partitions=2020"), 400, "partition");
+
+        JsonNode metrics = admin.get("/projects/PDATA/datasets/cities/metrics/last/NP").json();
+        assertThat(metrics.toString()).contains("records:COUNT_RECORDS").contains("\"value\":\"3\"");
+        assertThat(admin.post("/projects/PDATA/datasets/cities/actions/computeMetrics?partition=", null).json().toString()).contains("\"3\"");
+        assertThat(admin.post("/projects/PDATA/datasets/cities/actions/computeMetricsFromIds?partition=",
+                obj("metricIds", List.of("basic:COUNT_COLUMNS"))).json().toString()).contains("\"3\"");
+        assertThat(admin.post("/projects/PDATA/datasets/cities/actions/runChecks?partition=", null).status()).isEqualTo(200);
+
+        Api.Res cleared = admin.delete("/projects/PDATA/datasets/cities/data");
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PDATA/datasets/cities/data/?format=json").json().size()).isZero();
+        admin.upload("/projects/PDATA/datasets/cities/uploaded/files", "again.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(admin.delete("/projects/PDATA/datasets/cities/uploaded/files/again.csv").status()).isEqualTo(204);
+        assertError(admin.delete("/projects/PDATA/datasets/cities/uploaded/files/again.csv"), 404);
+    }
+
+    @Test
+    void brokenDataIsReportedByFinishStreaming() {
+        createProject("PBROKEN");
+        createUploadedDataset("PBROKEN", "bad");
+        String csv = "a,b\n1,2\n3,\"unterminated\n";
+        assertThat(admin.upload("/projects/PBROKEN/datasets/bad/uploaded/files", "bad.csv", csv.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        Api.Res data = admin.get("/projects/PBROKEN/datasets/bad/data/?format=tsv-excel-noheader&readSessionId=rs-broken");
+        assertThat(data.status()).isEqualTo(200);
+        assertThat(data.body()).startsWith("1\t2\n");
+        assertError(admin.get("/projects/PBROKEN/datasets/bad/finish-streaming/?readSessionId=rs-broken"), 500, "bad.csv");
+    }
+
+    @Test
+    void uploadBeyondLimitIsRejectedAndLeavesNothing() {
+        createProject("PBIG");
+        createUploadedDataset("PBIG", "big");
+        byte[] big = new byte[(int) MAX_UPLOAD + 200_000];
+        java.util.Arrays.fill(big, (byte) 'x');
+        assertError(admin.upload("/projects/PBIG/datasets/big/uploaded/files", "big.csv", big), 413);
+        assertThat(admin.get("/projects/PBIG/datasets/big/uploaded/files").json().size()).isZero();
+        Api reader = userApi("uploadreader", "readers");
+        assertError(reader.upload("/projects/PBIG/datasets/big/uploaded/files", "x.csv", new byte[]{1}), 403);
+    }
+
+    // ---- jobs ---------------------------------------------------------------------------------
+
+    @Test
+    void jobsRunOnWorkersWithRealLogs() throws Exception {
+        createProject("PJOB");
+        createUploadedDataset("PJOB", "src");
+        admin.upload("/projects/PJOB/datasets/src/uploaded/files", "s.csv", "x\n1\n2\n".getBytes(StandardCharsets.UTF_8));
+        Api.Res started = admin.post("/projects/PJOB/jobs/", obj("type", "NON_RECURSIVE_FORCED_BUILD", "refreshHiveMetastore", false,
+                "outputs", List.of(obj("type", "DATASET", "id", "src", "projectKey", "PJOB", "partition", null)),
+                "autoUpdateSchemaBeforeEachRecipeRun", false));
+        assertThat(started.status()).as(started.toString()).isEqualTo(200);
+        String jobId = started.json().get("id").asText();
+        JsonNode done = waitJob("PJOB", jobId);
+        assertThat(done.path("baseStatus").path("state").asText()).isEqualTo("DONE");
+        String log = admin.get("/projects/PJOB/jobs/" + jobId + "/log").body();
+        assertThat(log).contains("nothing upstream").contains("2 records");
+        assertThat(admin.get("/projects/PJOB/jobs/" + jobId + "/log?activity=build_src_NP").body()).contains("records");
+        assertThat(admin.post("/projects/PJOB/jobs/" + jobId + "/abort", null).json().get("aborted").asBoolean()).isFalse();
+
+        String failing = admin.post("/projects/PJOB/jobs/", obj("outputs", List.of(obj("id", "missing")))).json().get("id").asText();
+        assertThat(waitJob("PJOB", failing).path("baseStatus").path("state").asText()).isEqualTo("FAILED");
+        assertThat(admin.get("/projects/PJOB/jobs/" + failing + "/log").body()).contains("'PJOB.missing' does not exist");
+        assertThat(admin.get("/projects/PJOB/jobs/").json().size()).isEqualTo(2);
+        assertThat(admin.get("/projects/PJOB/jobs/?limit=1").json().size()).isEqualTo(1);
+
+        assertError(admin.post("/projects/PJOB/jobs/", obj("type", "FAST_BUILD", "outputs", List.of(obj("id", "src")))), 400, "type");
+        assertError(admin.post("/projects/PJOB/jobs/", obj("outputs", List.of())), 400, "outputs");
+        assertError(admin.post("/projects/PJOB/jobs/", obj("type", "RECURSIVE_BUILD")), 400, "outputs");
+        assertError(admin.get("/projects/PJOB/jobs/nojob/"), 404);
+        Api reader = userApi("jobreader", "readers");
+        assertError(reader.post("/projects/PJOB/jobs/", obj("outputs", List.of(obj("id", "src")))), 403);
+    }
+
+    @Test
+    void abortStopsARunningJob() throws Exception {
+        createProject("PABORT");
+        createUploadedDataset("PABORT", "large");
+        StringBuilder sb = new StringBuilder("n,label\n");
+        for (int i = 0; i < 300_000; i++) sb.append(i).append(",row ").append(i).append('\n');
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        // Several files under the upload limit.
+        for (int f = 0; f < 6; f++) {
+            byte[] part = java.util.Arrays.copyOfRange(bytes, 0, (int) Math.min(bytes.length, MAX_UPLOAD - 10));
+            assertThat(admin.upload("/projects/PABORT/datasets/large/uploaded/files", "p" + f + ".csv", part).status()).isEqualTo(200);
+        }
+        List<Object> outputs = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) outputs.add(obj("id", "large"));
+        String jobId = admin.post("/projects/PABORT/jobs/", obj("outputs", outputs)).json().get("id").asText();
+        assertThat(admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json().get("aborted").asBoolean()).isTrue();
+        assertThat(waitJob("PABORT", jobId).path("baseStatus").path("state").asText()).isEqualTo("ABORTED");
+        assertThat(admin.get("/projects/PABORT/jobs/" + jobId + "/log").body()).contains("Abort");
+    }
+
+    // ---- SQL ----------------------------------------------------------------------------------
+
+    Map<String, Object> sqlBody(String query, String connection) {
+        Map<String, Object> b = obj("query", query, "preQueries", null, "postQueries", null, "connection", connection,
+                "database", null, "datasetFullName", null, "projectKey", null, "type", "sql", "extraConf", obj(),
+                "scriptSteps", null, "scriptInputSchema", null, "scriptOutputSchema", null, "scriptReportLocation", null,
+                "datetimenotzReadMode", "AS_IS", "dateonlyReadMode", "AS_IS", "readTimestampWithoutTimezoneAsString", true,
+                "readDateAsString", false);
+        return b;
+    }
+
+    @Test
+    void sqlQueriesOverRealJdbc() throws Exception {
+        Api.Res start = admin.post("/sql/queries/", sqlBody("SELECT id, name, vip FROM customers WHERE id <= 3 ORDER BY id", "demo_sql"));
+        assertThat(start.status()).as(start.toString()).isEqualTo(200);
+        assertThat(start.json().get("schema").isArray()).isTrue();
+        assertThat(start.json().get("schema").get(0).get("type").asText()).isEqualTo("int");
+        String qid = start.json().get("queryId").asText();
+        Api.Res rows = admin.get("/sql/queries/" + qid + "/stream?format=tsv-excel-noheader");
+        assertThat(rows.body()).isEqualTo("1\tAda Lovelace\ttrue\n2\tAlan Turing\tfalse\n3\tGrace Hopper\ttrue\n");
+        assertThat(admin.get("/sql/queries/" + qid + "/finish-streaming").status()).isEqualTo(204);
+        assertError(admin.get("/sql/queries/" + qid + "/stream"), 404);
+
+        assertError(admin.post("/sql/queries/", sqlBody("SELEC nonsense", "demo_sql")), 400, "Query failed");
+        assertError(admin.post("/sql/queries/", sqlBody("SELECT 1", "nope")), 404, "nope");
+        assertError(admin.post("/sql/queries/", sqlBody("SELECT 1", "filesystem_managed")), 400, "connection");
+        assertError(admin.post("/sql/queries/", sqlBody(null, "demo_sql")), 400, "query");
+
+        // A failure while rows are produced is reported by finish-streaming.
+        String failing = admin.post("/sql/queries/", sqlBody("SELECT CAST(CASE WHEN id < 5 THEN '1' ELSE 'x' END AS INT) AS v FROM customers ORDER BY id", "demo_sql"))
+                .json().get("queryId").asText();
+        admin.get("/sql/queries/" + failing + "/stream?format=tsv-excel-noheader");
+        assertError(admin.get("/sql/queries/" + failing + "/finish-streaming"), 500, "failed");
+
+        // A connection created through the API connects for real.
+        Path h2 = Files.createTempDirectory("dss-h2").resolve("db");
+        assertThat(admin.post("/admin/connections/", obj("name", "myh2", "type", "H2", "params", obj("url", "jdbc:h2:file:" + h2, "user", "sa", "password", ""),
+                "usableBy", "ALL", "allowedGroups", List.of(), "description", null)).status()).isEqualTo(200);
+        Map<String, Object> create = sqlBody("SELECT 40 + 2 AS answer", "myh2");
+        create.put("preQueries", List.of("CREATE TABLE IF NOT EXISTS t (x INT)"));
+        JsonNode q = admin.post("/sql/queries/", create).json();
+        assertThat(admin.get("/sql/queries/" + q.get("queryId").asText() + "/stream?format=json").json().toString()).isEqualTo("[[\"42\"]]");
+        if (store.jdbcUrl() != null) {
+            String url = store.jdbcUrl();
+            String hostPort = url.substring("jdbc:postgresql://".length(), url.lastIndexOf('/'));
+            assertThat(admin.post("/admin/connections/", obj("name", "mypg", "type", "PostgreSQL", "params",
+                    obj("host", hostPort.split(":")[0], "port", hostPort.split(":")[1], "db", "dss_test", "user", "dss"))).status()).isEqualTo(200);
+            JsonNode pq = admin.post("/sql/queries/", sqlBody("SELECT current_database() AS db", "mypg")).json();
+            assertThat(admin.get("/sql/queries/" + pq.get("queryId").asText() + "/stream?format=json").body()).contains("dss_test");
+        }
+        Api reader = userApi("sqlreader", "readers");
+        String other = admin.post("/sql/queries/", sqlBody("SELECT 1", "demo_sql")).json().get("queryId").asText();
+        assertError(reader.get("/sql/queries/" + other + "/stream"), 404);
+    }
+
+    // ---- admin --------------------------------------------------------------------------------
+
+    @Test
+    void usersAndGroups() {
+        Api.Res created = admin.post("/admin/users/", obj("login", "alice", "password", "s3cret!", "displayName", "Alice", "sourceType", "LOCAL",
+                "groups", List.of("analysts"), "userProfile", "DATA_SCIENTIST", "email", "alice@example.com"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.body()).doesNotContain("s3cret").doesNotContain("password");
+        assertThat(admin.get("/admin/users/").body()).contains("alice").doesNotContain("s3cret").doesNotContain("$2a$");
+        JsonNode alice = admin.get("/admin/users/alice").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) alice).put("displayName", "Alice L.");
+        assertThat(admin.put("/admin/users/alice", alice).json().get("displayName").asText()).isEqualTo("Alice L.");
+        assertError(admin.post("/admin/users/", obj("login", "alice", "password", "x")), 409);
+        assertError(admin.post("/admin/users/", obj("login", "nopw", "sourceType", "LOCAL")), 400, "password");
+        assertError(admin.post("/admin/users/", obj("login", "badgroup", "password", "x", "groups", List.of("nogroup"))), 400, "nogroup");
+        assertError(admin.put("/admin/users/alice", obj("login", "renamed")), 400, "login");
+        assertThat(admin.get("/users/alice").json().get("login").asText()).isEqualTo("alice");
+        Api user = userApi("plainuser", "readers");
+        assertError(user.get("/admin/users/"), 403);
+        assertThat(user.get("/users/alice").status()).isEqualTo(200);
+        assertThat(admin.delete("/admin/users/alice?allowSelfDeletion=False").status()).isEqualTo(204);
+        assertError(admin.get("/admin/users/alice"), 404);
+
+        assertThat(admin.get("/admin/groups/").body()).contains("administrators");
+        assertThat(admin.post("/admin/groups/", obj("name", "team_x", "description", "X", "sourceType", "LOCAL")).status()).isEqualTo(200);
+        assertError(admin.post("/admin/groups/", obj("name", "team_x")), 409);
+        assertError(admin.post("/admin/groups/", obj("description", "no name")), 400, "name");
+        JsonNode g = admin.get("/admin/groups/team_x").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) g).put("description", "changed");
+        assertThat(admin.put("/admin/groups/team_x", g).json().get("description").asText()).isEqualTo("changed");
+        assertThat(admin.delete("/admin/groups/team_x").status()).isEqualTo(204);
+        assertError(admin.get("/admin/groups/team_x"), 404);
+        assertError(user.post("/admin/groups/", obj("name", "hack")), 403);
+    }
+
+    @Test
+    void connections() {
+        JsonNode all = admin.get("/admin/connections/").json();
+        assertThat(all.isObject()).isTrue();
+        assertThat(all.has("filesystem_managed")).isTrue();
+        assertThat(all.has("demo_sql")).isTrue();
+        assertThat(admin.post("/admin/connections/", obj("name", "pgconn", "type", "PostgreSQL", "params", obj("host", "127.0.0.1", "db", "x"),
+                "usableBy", "ALLOWED", "allowedGroups", List.of("analysts"), "description", null)).status()).isEqualTo(200);
+        assertError(admin.post("/admin/connections/", obj("name", "pgconn", "type", "PostgreSQL", "params", obj("host", "h", "db", "d"))), 409);
+        assertError(admin.post("/admin/connections/", obj("name", "bad", "type", "PostgreSQL", "params", obj("db", "d"))), 400, "params.host");
+        assertError(admin.post("/admin/connections/", obj("name", "bad2", "type", "H2", "usableBy", "SOME", "params", obj("url", "jdbc:h2:mem:x"))), 400, "usableBy");
+        JsonNode c = admin.get("/admin/connections/pgconn").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) c).put("description", "desc");
+        assertThat(admin.put("/admin/connections/pgconn", c).json().get("description").asText()).isEqualTo("desc");
+        assertError(admin.put("/admin/connections/pgconn", obj("type", "MySQL")), 400, "type");
+        Api analyst = userApi("connanalyst", "analysts");
+        assertThat(analyst.get("/connections/pgconn/info").json().get("type").asText()).isEqualTo("PostgreSQL");
+        Api reader = userApi("connreader", "readers");
+        assertError(reader.get("/connections/pgconn/info"), 403);
+        assertError(reader.get("/admin/connections/"), 403);
+        assertThat(admin.delete("/admin/connections/pgconn").status()).isEqualTo(204);
+        assertError(admin.get("/admin/connections/pgconn"), 404);
+    }
+
+    @Test
+    void apiKeys() {
+        Api.Res g = admin.post("/admin/global-api-keys/", obj("label", "ci", "description", "d", "globalPermissions", obj("admin", false)));
+        assertThat(g.status()).as(g.toString()).isEqualTo(200);
+        String id = g.json().get("id").asText();
+        String secret = g.json().get("key").asText();
+        assertThat(admin.get("/admin/global-api-keys/").body()).contains(id).doesNotContain(secret);
+        assertThat(admin.get("/admin/global-api-keys/" + id).json().has("key")).isFalse();
+        assertThat(admin.get("/admin/globalAPIKeys/" + secret).json().get("id").asText()).isEqualTo(id);
+        Api global = new Api(root, secret);
+        assertThat(global.get("/projects/").status()).isEqualTo(200);
+        assertError(global.get("/admin/users/"), 403);
+        assertThat(admin.put("/admin/global-api-keys/" + id, obj("label", "renamed", "globalPermissions", obj("admin", true))).status()).isEqualTo(204);
+        assertThat(global.get("/admin/users/").status()).isEqualTo(200);
+        assertThat(admin.delete("/admin/global-api-keys/" + id).status()).isEqualTo(204);
+        assertError(global.get("/projects/"), 401);
+
+        Api bob = userApi("keybob", "data_scientists");
+        Api.Res own = bob.post("/personal-api-keys/", obj("label", "mine", "description", ""));
+        assertThat(own.status()).isEqualTo(200);
+        String ownId = own.json().get("id").asText();
+        assertThat(own.json().get("user").asText()).isEqualTo("keybob");
+        assertThat(bob.get("/personal-api-keys/").json().size()).isEqualTo(2);
+        assertThat(bob.get("/personal-api-keys/").body()).doesNotContain(own.json().get("key").asText());
+        assertThat(bob.put("/personal-api-keys/" + ownId, obj("label", "renamed")).status()).isEqualTo(204);
+        assertThat(bob.get("/personal-api-keys/" + ownId).json().get("label").asText()).isEqualTo("renamed");
+        Api eve = userApi("keyeve", "readers");
+        assertError(eve.get("/personal-api-keys/" + ownId), 404);
+        assertError(eve.get("/admin/personal-api-keys/"), 403);
+        assertError(eve.post("/admin/personal-api-keys/", obj("user", "keybob")), 403);
+        assertThat(admin.get("/admin/personal-api-keys/").body()).contains(ownId);
+        assertError(admin.post("/admin/personal-api-keys/", obj("user", "ghost", "label", "x")), 404, "ghost");
+        assertError(admin.post("/admin/global-api-keys/", obj("label", "x", "groups", List.of("nogroup"))), 400, "nogroup");
+        assertThat(bob.delete("/personal-api-keys/" + ownId).status()).isEqualTo(204);
+        assertError(new Api(root, own.json().get("key").asText()).get("/projects/"), 401);
+    }
+
+    @Test
+    void instanceAdministration() throws Exception {
+        JsonNode logs = admin.get("/admin/logs/").json();
+        assertThat(logs.toString()).contains("server.log").contains("audit.log");
+        assertThat(admin.post("/admin/audit/custom/it-check", obj("who", "suite")).status()).isEqualTo(204);
+        assertThat(admin.get("/admin/logs/audit.log").json().get("content").asText()).contains("it-check").contains("suite");
+        assertThat(admin.get("/admin/logs/server.log").json().get("content").asText()).contains("listening");
+        assertError(admin.get("/admin/logs/nope.log"), 404);
+
+        JsonNode gs = admin.get("/admin/general-settings").json();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) gs).put("customAttribute", 42);
+        assertThat(admin.put("/admin/general-settings", gs).status()).isEqualTo(204);
+        assertThat(admin.get("/admin/general-settings").json().get("customAttribute").asInt()).isEqualTo(42);
+        assertError(admin.put("/admin/general-settings", "\"text\""), 400);
+
+        assertThat(admin.get("/admin/licensing/status").json().has("expired")).isTrue();
+        JsonNode info = admin.get("/auth/info?withSecrets=False").json();
+        assertThat(info.get("authIdentifier").asText()).isEqualTo("admin");
+        assertThat(info.get("groups").toString()).contains("administrators");
+        assertThat(admin.get("/plugins/").json().isArray()).isTrue();
+        assertThat(admin.get("/admin/code-envs/").json().isArray()).isTrue();
+
+        assertThat(admin.post("/meanings/", obj("id", "color", "label", "Color", "type", "VALUES_LIST", "values", List.of(obj("id", "red")))).status()).isEqualTo(200);
+        assertError(admin.post("/meanings/", obj("id", "color", "label", "Color", "type", "VALUES_LIST")), 409);
+        assertError(admin.post("/meanings/", obj("id", "m2", "label", "x", "type", "WRONG")), 400, "type");
+        assertThat(admin.get("/meanings/").body()).contains("color");
+        assertThat(admin.put("/meanings/color", obj("id", "color", "label", "Colour", "type", "VALUES_LIST")).status()).isEqualTo(204);
+        assertThat(admin.get("/meanings/color").json().get("label").asText()).isEqualTo("Colour");
+        assertThat(admin.delete("/meanings/color").status()).isEqualTo(204);
+        assertError(admin.get("/meanings/color"), 404);
+
+        assertThat(admin.get("/futures/?withScenarios=False&withNotScenarios=True&allUsers=False").json().isArray()).isTrue();
+        assertThat(admin.get("/futures/?withScenarios=True&withNotScenarios=False&allUsers=True").json().size()).isZero();
+        assertError(admin.get("/futures/nofuture?peek=False"), 404);
+        assertError(admin.delete("/futures/nofuture"), 404);
+        createProject("PFUT");
+        String fid = admin.delete("/projects/PFUT?wait=False").json().get("jobId").asText();
+        JsonNode state = null;
+        for (int i = 0; i < 100; i++) {
+            state = admin.get("/futures/" + fid + "?peek=True").json();
+            if (state.get("hasResult").asBoolean()) break;
+            Thread.sleep(50);
+        }
+        assertThat(state.get("result").get("projectKey").asText()).isEqualTo("PFUT");
+
+        Api user = userApi("adminless", "readers");
+        assertError(user.get("/admin/logs/"), 403);
+        assertError(user.get("/admin/general-settings"), 403);
+        assertError(user.get("/admin/licensing/status"), 403);
+        assertError(user.post("/meanings/", obj("id", "x", "label", "x", "type", "DECLARATIVE")), 403);
+        assertError(user.get("/futures/?allUsers=True"), 403);
+        assertThat(user.get("/auth/info").json().get("authIdentifier").asText()).isEqualTo("adminless");
+    }
+
+    @Test
+    void exportIsARealZip() throws Exception {
+        createProject("PEXP");
+        createUploadedDataset("PEXP", "up");
+        admin.upload("/projects/PEXP/datasets/up/uploaded/files", "u.csv", "a\n1\n".getBytes(StandardCharsets.UTF_8));
+        Api.Res r = admin.post("/projects/PEXP/export", obj());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.header("Content-Type")).contains("zip");
+        Map<String, String> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.raw().body()))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) entries.put(e.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(entries.get("project.json")).contains("PEXP");
+        assertThat(entries).containsKey("datasets/up.json");
+        assertThat(entries.get("uploads/up/u.csv")).isEqualTo("a\n1\n");
+        Api.Res noData = admin.post("/projects/PEXP/export", obj("exportUploads", false));
+        assertThat(new String(noData.raw().body(), StandardCharsets.ISO_8859_1)).doesNotContain("uploads/up/u.csv");
+        assertError(admin.post("/projects/PEXP/export", obj("exportUploads", "yes")), 400, "exportUploads");
+        assertError(admin.post("/projects/NOPE/export", obj()), 404);
+    }
+
+    @Test
+    void restartKeepsEverything() throws Exception {
+        createProject("PKEEP");
+        createUploadedDataset("PKEEP", "kept");
+        admin.upload("/projects/PKEEP/datasets/kept/uploaded/files", "k.csv", "v\nsurvivor\n".getBytes(StandardCharsets.UTF_8));
+        Api keeper = userApi("keeper", "analysts");
+        String jobId = admin.post("/projects/PKEEP/jobs/", obj("outputs", List.of(obj("id", "kept")))).json().get("id").asText();
+        waitJob("PKEEP", jobId);
+        server.close();
+        boot();
+        assertThat(admin.get("/projects/PKEEP").status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PKEEP/datasets/kept/data/?format=json").json().toString()).isEqualTo("[[\"survivor\"]]");
+        assertThat(admin.get("/admin/users/keeper").status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PKEEP/jobs/" + jobId + "/").json().path("baseStatus").path("state").asText()).isEqualTo("DONE");
+        assertThat(new Api(root, keeper.key()).get("/auth/info").json().get("authIdentifier").asText()).isEqualTo("keeper");
+    }
+
+}
