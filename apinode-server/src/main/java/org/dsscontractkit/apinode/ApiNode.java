@@ -16,6 +16,7 @@ import org.dsscontractkit.apinode.http.ArrivalTimeFilter;
 import org.dsscontractkit.apinode.http.JsonBodyDefaultFilter;
 import org.dsscontractkit.apinode.http.UserApi;
 import org.dsscontractkit.apinode.http.CausalPredictionResource;
+import org.dsscontractkit.apinode.http.FallbackErrorMapper;
 import org.dsscontractkit.apinode.http.ForecastResource;
 import org.dsscontractkit.apinode.http.FunctionsResource;
 import org.dsscontractkit.apinode.http.JsonMappingErrorMapper;
@@ -110,10 +111,15 @@ public final class ApiNode implements AutoCloseable {
     public ResourceConfig resourceConfig() {
         ResourceConfig rc = new ResourceConfig();
         registerInto(rc);
+        rc.register(FallbackErrorMapper.class);
         return rc;
     }
 
-    /** Adds the API node's resources and providers to a host's own application (same port as the host). */
+    /**
+     * Adds the API node's resources and providers to a host's own application (same port as the host). Only
+     * API-node-specific providers are added (ApiError and Jackson mapping errors, filters acting on the API node's
+     * paths); the host keeps its own catch-all exception mapper.
+     */
     public void registerInto(ResourceConfig rc) {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(new PredictionResource(userApi));

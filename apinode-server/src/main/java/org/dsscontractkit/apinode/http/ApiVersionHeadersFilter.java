@@ -5,7 +5,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 
-/** Seed 002: "All API calls will return the following two HTTP headers: DSS-API-Version, DSS-Version". */
+/**
+ * Seed 002: "All API calls will return the following two HTTP headers: DSS-API-Version, DSS-Version". Only on the
+ * API node's paths.
+ */
 @Provider
 public class ApiVersionHeadersFilter implements ContainerResponseFilter {
 
@@ -14,6 +17,9 @@ public class ApiVersionHeadersFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!JsonBodyDefaultFilter.isApiNodePath(request)) {
+            return; // the host answers with its own version headers
+        }
         response.getHeaders().putSingle("DSS-API-Version", API_VERSION);
         response.getHeaders().putSingle("DSS-Version", DSS_VERSION);
     }

@@ -16,11 +16,18 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class JsonBodyDefaultFilter implements ContainerRequestFilter {
 
+    /** The user API ({@code /public/api/v1/}) and the admin API ({@code /admin/api}). */
+    static boolean isApiNodePath(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        return path.startsWith("public/api/v1/") || path.startsWith("admin/api");
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        if (!(path.startsWith("public/api/v1/") || path.startsWith("/public/api/v1/")
-                || path.startsWith("admin/api") || path.startsWith("/admin/api"))) {
+        if (!isApiNodePath(request)) {
             return;
         }
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
