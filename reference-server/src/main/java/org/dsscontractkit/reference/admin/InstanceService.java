@@ -44,7 +44,8 @@ public final class InstanceService {
         s.putObject("ldapSettings").put("enabled", false);
         s.putObject("ssoSettings").put("enabled", false);
         s.putObject("globalDataModelingSettings");
-        s.putObject("maxRunningActivities").put("global", 5);
+        s.put("maxRunningActivities", 5);
+        s.put("maxRunningActivitiesPerJob", 2);
         s.putObject("codeEnvs").put("defaultCodeEnvName", "");
         s.putArray("variables");
         s.putObject("auditTrailSettings").put("enabled", true);

@@ -134,7 +134,8 @@ public final class DatasetFiles {
         if (sep.equals("\\t")) sep = "\t";
         if (sep.length() != 1) throw ApiException.invalidField("formatParams.separator", "must be a single character");
         String quote = formatParams.path("quoteChar").asText("\"");
-        CSVFormat.Builder b = CSVFormat.EXCEL.builder().setDelimiter(sep.charAt(0))
+        // Strict parsing (not the lenient EXCEL preset): malformed quoting must surface as a read failure.
+        CSVFormat.Builder b = CSVFormat.DEFAULT.builder().setDelimiter(sep.charAt(0))
                 .setIgnoreSurroundingSpaces(false).setIgnoreEmptyLines(true).setTrim(false);
         b.setQuote(quote.isEmpty() ? null : quote.charAt(0));
         return b.build();
@@ -153,7 +154,7 @@ public final class DatasetFiles {
         return new BufferedReader(new InputStreamReader(in, cs), 256 * 1024);
     }
 
-    /** Header line of the first file, for schema inference. */
+    /** The first rows of a file, for schema inference; stops quietly at the first malformed record. */
     public List<List<String>> head(Path f, JsonNode formatParams, int maxRows) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (CSVParser p = CSVParser.parse(reader(f, formatParams), csvFormat(formatParams))) {
@@ -161,6 +162,8 @@ public final class DatasetFiles {
                 rows.add(r.toList());
                 if (rows.size() >= maxRows) break;
             }
+        } catch (UncheckedIOException e) {
+            // Reads of the data will report it; the schema comes from the rows before it.
         }
         return rows;
     }

@@ -209,7 +209,7 @@ abstract class ApiSuite {
         assertThat(resolved.get("g").asText()).isEqualTo("global");
         assertThat(resolved.get("a").asInt()).isEqualTo(1);
         assertThat(resolved.get("b").asText()).isEqualTo("loc");
-        assertError(admin.put("/projects/PVARS/variables/", obj("standard", obj())), 400, "local");
+        assertError(admin.put("/projects/PVARS/variables/", obj("standard", "text", "local", obj())), 400, "standard");
         assertError(admin.put("/admin/variables/", "[1,2]"), 400);
         Api reader = userApi("varreader", "readers");
         assertError(reader.get("/admin/variables/"), 403);
@@ -327,7 +327,7 @@ abstract class ApiSuite {
     void brokenDataIsReportedByFinishStreaming() {
         createProject("PBROKEN");
         createUploadedDataset("PBROKEN", "bad");
-        String csv = "a,b\n1,2\n3,\"unterminated\n";
+        String csv = "a,b\n1,2\n3,\"quoted\"garbage\n";
         assertThat(admin.upload("/projects/PBROKEN/datasets/bad/uploaded/files", "bad.csv", csv.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
         Api.Res data = admin.get("/projects/PBROKEN/datasets/bad/data/?format=tsv-excel-noheader&readSessionId=rs-broken");
         assertThat(data.status()).isEqualTo(200);
@@ -428,10 +428,11 @@ abstract class ApiSuite {
         assertError(admin.post("/sql/queries/", sqlBody("SELECT 1", "filesystem_managed")), 400, "connection");
         assertError(admin.post("/sql/queries/", sqlBody(null, "demo_sql")), 400, "query");
 
-        // A failure while rows are produced is reported by finish-streaming.
-        String failing = admin.post("/sql/queries/", sqlBody("SELECT CAST(CASE WHEN id < 5 THEN '1' ELSE 'x' END AS INT) AS v FROM customers ORDER BY id", "demo_sql"))
-                .json().get("queryId").asText();
-        admin.get("/sql/queries/" + failing + "/stream?format=tsv-excel-noheader");
+        // A failure after the rows were sent (here in a post-query) is reported by finish-streaming.
+        Map<String, Object> failingBody = sqlBody("SELECT id FROM customers ORDER BY id", "demo_sql");
+        failingBody.put("postQueries", List.of("DELETE FROM no_such_table"));
+        String failing = admin.post("/sql/queries/", failingBody).json().get("queryId").asText();
+        assertThat(admin.get("/sql/queries/" + failing + "/stream?format=tsv-excel-noheader").body()).startsWith("1\n2\n");
         assertError(admin.get("/sql/queries/" + failing + "/finish-streaming"), 500, "failed");
 
         // A connection created through the API connects for real.
