@@ -35,7 +35,7 @@ public final class DocsResource {
     }
 
     @GET
-    @Path("{path: (docs/)?(assets|static|css|js|fonts)/.+|[^/]+\\.(css|js|png|svg|ico|map|json)}")
+    @Path("{path: (docs/)?(assets|static|css|js|fonts)/.+|[^/]+\\.(html|css|js|png|svg|ico|map|json)}")
     public Response asset(@PathParam("path") String path) {
         String p = path.startsWith("docs/") ? path.substring(5) : path;
         return serve("docs/" + p);
