@@ -64,6 +64,8 @@ class DSSClientTest extends DssStubTest {
         StubServer.Recorded request = stub.only("POST", BASE + "/projects/");
         assertThat(request.query()).isNull();
         assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        // HTTP/1.1 like the Python client: no h2c upgrade handshake on a request with a body
+        assertThat(request.header("Upgrade")).isNull();
         assertThat(request.json()).isEqualTo(json("{'projectKey':'MYPROJ','name':'My project','owner':'admin',"
                 + "'settings':null,'description':null,'permissions':[],'tags':[]}"));
     }

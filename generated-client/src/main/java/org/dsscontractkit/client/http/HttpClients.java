@@ -19,9 +19,15 @@ public final class HttpClients {
     private HttpClients() {
     }
 
-    /** @return a builder honouring the connect timeout and TLS verification options */
+    /**
+     * @return a builder honouring the connect timeout and TLS verification options. HTTP/1.1 like the Python client:
+     *         the JDK's default HTTP/2 sends cleartext requests with an {@code Upgrade: h2c} handshake that servers
+     *         (Grizzly, several proxies) fail on when the request has a body. Pass your own client for HTTP/2.
+     */
     public static HttpClient.Builder builder(ClientOptions options) {
-        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL);
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL);
         if (options.connectTimeout() != null) {
             builder.connectTimeout(options.connectTimeout());
         }
