@@ -70,6 +70,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final String host;
 
     private ReferenceServer(Config cfg) throws Exception {
+        long t0 = System.nanoTime();
         DataDirectory dataDir = new DataDirectory(cfg.dataDir());
         closeables.add(new ServerLog(dataDir.logs()));
         Database db = Database.open(dataDir.root(), cfg.dbUrl(), cfg.dbUser(), cfg.dbPassword());
@@ -93,6 +94,7 @@ public final class ReferenceServer implements AutoCloseable {
         AuditLog audit = new AuditLog(dataDir.logs());
         closeables.add(audit);
 
+        long tStore = System.nanoTime();
         groups.seedDefaults();
         users.seedAdmin();
         connections.seedBuiltIns();
@@ -100,6 +102,7 @@ public final class ReferenceServer implements AutoCloseable {
         generatedAdminKey = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
         jobs.abortInterrupted();
 
+        long tSeed = System.nanoTime();
         ResourceConfig rc = new ResourceConfig();
         rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
@@ -148,6 +151,9 @@ public final class ReferenceServer implements AutoCloseable {
         http.setExecutor(requestThreads);
         http.start();
         port = http.getAddress().getPort();
+        long tHttp = System.nanoTime();
+        LOG.info("Started in {} ms (store {} ms, seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
+                (tStore - t0) / 1_000_000, (tSeed - tStore) / 1_000_000, (tHttp - tSeed) / 1_000_000);
         LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
                 db.isPostgres() ? "PostgreSQL" : "embedded H2");
     }
