@@ -10,6 +10,7 @@ import org.dsscontractkit.client.admin.DSSConnection;
 import org.dsscontractkit.client.admin.DSSGeneralSettings;
 import org.dsscontractkit.client.admin.DSSGlobalApiKey;
 import org.dsscontractkit.client.admin.DSSGroup;
+import org.dsscontractkit.client.admin.DSSMeaning;
 import org.dsscontractkit.client.admin.DSSPersonalApiKey;
 import org.dsscontractkit.client.admin.DSSUser;
 import org.dsscontractkit.client.future.DSSFuture;
@@ -241,6 +242,42 @@ public final class DSSClient {
     /** @return the user-defined meanings: {@code GET /meanings/} */
     public JsonNode listMeanings() {
         return transport.getJson("/meanings/", null);
+    }
+
+    /** @return a handle on a user-defined meaning (no request) */
+    public DSSMeaning getMeaning(String meaningId) {
+        return new DSSMeaning(transport, meaningId);
+    }
+
+    /**
+     * Creates a user-defined meaning: {@code POST /meanings/} with {@code {id, label, type, description, entries,
+     * mappings, pattern, normalizationMode, detectable}} (unused keys sent as null, like the Python client).
+     *
+     * @param meaningId         id of the meaning
+     * @param label             display label
+     * @param type              {@code DECLARATIVE}, {@code VALUES_LIST}, {@code VALUES_MAPPING} or {@code PATTERN}
+     * @param description       description, or null
+     * @param entries           values of a {@code VALUES_LIST} meaning, or null
+     * @param mappings          mappings of a {@code VALUES_MAPPING} meaning, or null
+     * @param pattern           regular expression of a {@code PATTERN} meaning, or null
+     * @param normalizationMode {@code EXACT}, {@code LOWERCASE}, {@code NORMALIZED}, or null
+     * @param detectable        whether DSS may auto-detect the meaning
+     * @return a handle on the new meaning
+     */
+    public DSSMeaning createMeaning(String meaningId, String label, String type, String description, JsonNode entries,
+                                    JsonNode mappings, String pattern, String normalizationMode, boolean detectable) {
+        ObjectNode body = transport.newObject();
+        body.put("id", meaningId);
+        body.put("label", label);
+        body.put("type", type);
+        body.put("description", description);
+        body.set("entries", entries);
+        body.set("mappings", mappings);
+        body.put("pattern", pattern);
+        body.put("normalizationMode", normalizationMode);
+        body.put("detectable", detectable);
+        transport.call("POST", "/meanings/", null, body);
+        return getMeaning(meaningId);
     }
 
     /** @return the names of the server logs: {@code GET /admin/logs/} */

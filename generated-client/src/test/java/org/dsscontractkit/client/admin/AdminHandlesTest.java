@@ -141,4 +141,22 @@ class AdminHandlesTest extends DssStubTest {
         assertThat(stub.requests().get(1).json()).isEqualTo(json("{'user':'bob','label':'etl','description':'nightly'}"));
         assertThat(stub.only("PUT", BASE + "/personal-api-keys/p2").json()).isEqualTo(json("{'id':'p2','label':'renamed'}"));
     }
+
+    @Test
+    void meanings() {
+        stub.on("POST", BASE + "/meanings/", 200, "{}")
+                .on("GET", BASE + "/meanings/sku", 200, "{\"id\":\"sku\",\"label\":\"SKU\",\"type\":\"PATTERN\",\"pattern\":\"x\"}")
+                .on("PUT", BASE + "/meanings/sku", 200, "{}")
+                .on("DELETE", BASE + "/meanings/sku", 204, "");
+
+        DSSMeaning sku = client.createMeaning("sku", "SKU", "PATTERN", null, null, null, "[A-Z]{3}-[0-9]{5}", null, false);
+        ObjectNode definition = (ObjectNode) sku.getDefinition();
+        definition.put("label", "Product SKU");
+        sku.setDefinition(definition);
+        sku.delete();
+
+        assertThat(stub.only("POST", BASE + "/meanings/").json()).isEqualTo(json("{'id':'sku','label':'SKU','type':'PATTERN',"
+                + "'description':null,'entries':null,'mappings':null,'pattern':'[A-Z]{3}-[0-9]{5}','normalizationMode':null,'detectable':false}"));
+        assertThat(stub.only("PUT", BASE + "/meanings/sku").json()).isEqualTo(json("{'id':'sku','label':'Product SKU','type':'PATTERN','pattern':'x'}"));
+    }
 }
