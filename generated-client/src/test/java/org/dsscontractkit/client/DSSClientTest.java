@@ -267,4 +267,18 @@ class DSSClientTest extends DssStubTest {
 
         assertThat(client.getProject("A B/C").getSummary().path("projectKey").asText()).isEqualTo("A B/C");
     }
+
+    @Test
+    void generatedOperationsRunWithTheSameConfiguration() throws Exception {
+        stub.on("GET", BASE + "/projects/", 200, "[{\"projectKey\":\"A\",\"name\":\"a\"}]");
+        DSSClient withHeader = new DSSClient(stub.url(), KEY, ClientOptions.builder().extraHeader("X-Trace", "gen").build());
+
+        var projects = new org.dsscontractkit.client.generated.dss.api.ProjectsApi(withHeader.getApiClient()).listProjects("false", null);
+
+        assertThat(projects).hasSize(1);
+        assertThat(projects.get(0).getProjectKey()).isEqualTo("A");
+        assertThat(stub.last().header("Authorization")).isEqualTo(
+                "Basic " + Base64.getEncoder().encodeToString("secret-key:".getBytes(StandardCharsets.UTF_8)));
+        assertThat(stub.last().header("X-Trace")).isEqualTo("gen");
+    }
 }

@@ -1,5 +1,6 @@
 package org.dsscontractkit.client.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.dsscontractkit.client.DataikuException;
+import org.dsscontractkit.client.generated.dss.model.DatasetSchema;
 import org.dsscontractkit.client.http.HttpTransport;
 import org.dsscontractkit.client.http.PathSegments;
 import org.dsscontractkit.client.http.QueryParams;
@@ -81,6 +83,19 @@ public final class DSSDataset {
     /** @return the schema {@code {columns:[{name, type, ...}]}}: {@code GET .../schema} */
     public ObjectNode getSchema() {
         return asObject(transport.getJson(base() + "/schema", null), "schema");
+    }
+
+    /**
+     * @return the schema as the generated model ({@code columns} of {@code SchemaColumn} with typed {@code ColumnType});
+     *         use {@link #getSchema()} to keep attributes the model does not declare
+     */
+    public DatasetSchema getSchemaModel() {
+        try {
+            return transport.mapper().treeToValue(getSchema(), DatasetSchema.class);
+        } catch (JsonProcessingException e) {
+            throw new DataikuException(200, "InvalidResponse", null,
+                    "Schema of dataset " + projectKey + "." + name + " does not match the spec: " + e.getOriginalMessage());
+        }
     }
 
     /**

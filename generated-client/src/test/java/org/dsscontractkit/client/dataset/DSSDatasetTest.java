@@ -72,6 +72,9 @@ class DSSDatasetTest extends DssStubTest {
         dataset().setMetadata(metadata);
 
         assertThat(stub.only("PUT", D + "/schema").json()).isEqualTo(json(SCHEMA));
+        var model = dataset().getSchemaModel();
+        assertThat(model.getColumns()).extracting(c -> c.getName()).containsExactly("id", "price", "ok", "when", "day", "label");
+        assertThat(model.getColumns().get(0).getType()).hasToString("bigint");
         assertThat(stub.only("PUT", D + "/metadata").json()).isEqualTo(json("{'tags':['a','b']}"));
     }
 
