@@ -7,7 +7,6 @@ import org.dsscontractkit.reference.server.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
-import org.dsscontractkit.reference.storage.StorageException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -128,12 +127,7 @@ public final class ConnectionService {
     private void insert(ObjectNode c) {
         String name = c.path("name").asText();
         validateDefaults(c);
-        try {
-            db.update("INSERT INTO connections (name, doc) VALUES (?, ?)", name, Json.write(c));
-        } catch (StorageException e) {
-            if (e.isConstraintViolation()) throw ApiException.conflict("Connection '" + name + "' already exists");
-            throw e;
-        }
+        db.insertUnique("Connection '" + name + "' already exists", "INSERT INTO connections (name, doc) VALUES (?, ?)", name, Json.write(c));
     }
 
     private void validateDefaults(ObjectNode c) {

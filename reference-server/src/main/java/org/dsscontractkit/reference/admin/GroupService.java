@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.server.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.Database;
-import org.dsscontractkit.reference.storage.StorageException;
 
 import java.util.Collection;
 import java.util.List;
@@ -69,12 +68,7 @@ public final class GroupService {
         if (!g.hasNonNull("sourceType")) g.put("sourceType", "LOCAL");
         if (!g.has("admin")) g.put("admin", false);
         if (!g.has("mayCreateProjects")) g.put("mayCreateProjects", false);
-        try {
-            db.update("INSERT INTO dss_groups (name, doc) VALUES (?, ?)", name, Json.write(g));
-        } catch (StorageException e) {
-            if (e.isConstraintViolation()) throw ApiException.conflict("Group '" + name + "' already exists");
-            throw e;
-        }
+        db.insertUnique("Group '" + name + "' already exists", "INSERT INTO dss_groups (name, doc) VALUES (?, ?)", name, Json.write(g));
         return g;
     }
 

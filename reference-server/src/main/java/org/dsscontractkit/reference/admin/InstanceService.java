@@ -8,7 +8,6 @@ import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.server.VersionHeadersFilter;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
-import org.dsscontractkit.reference.storage.StorageException;
 
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -121,12 +120,7 @@ public final class InstanceService {
     public ObjectNode createMeaning(JsonNode body) {
         ObjectNode m = validMeaning(body);
         String id = m.path("id").asText();
-        try {
-            db.update("INSERT INTO meanings (id, doc) VALUES (?, ?)", id, Json.write(m));
-        } catch (StorageException e) {
-            if (e.isConstraintViolation()) throw ApiException.conflict("Meaning '" + id + "' already exists");
-            throw e;
-        }
+        db.insertUnique("Meaning '" + id + "' already exists", "INSERT INTO meanings (id, doc) VALUES (?, ?)", id, Json.write(m));
         return m;
     }
 

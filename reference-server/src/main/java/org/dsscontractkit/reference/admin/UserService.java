@@ -7,7 +7,6 @@ import org.dsscontractkit.reference.auth.Secrets;
 import org.dsscontractkit.reference.server.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.Database;
-import org.dsscontractkit.reference.storage.StorageException;
 
 import java.util.List;
 import java.util.Optional;
@@ -81,12 +80,7 @@ public final class UserService {
         u.remove("password");
         u.put("creationDate", System.currentTimeMillis());
         String hash = password == null || password.isEmpty() ? null : Secrets.bcrypt(password);
-        try {
-            db.update("INSERT INTO dss_users (login, password_hash, doc) VALUES (?, ?, ?)", login, hash, Json.write(u));
-        } catch (StorageException e) {
-            if (e.isConstraintViolation()) throw ApiException.conflict("User '" + login + "' already exists");
-            throw e;
-        }
+        db.insertUnique("User '" + login + "' already exists", "INSERT INTO dss_users (login, password_hash, doc) VALUES (?, ?, ?)", login, hash, Json.write(u));
         return u;
     }
 

@@ -10,7 +10,6 @@ import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.reference.server.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.Database;
-import org.dsscontractkit.reference.storage.StorageException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,12 +97,7 @@ public final class DatasetService {
         }
         d.put("projectKey", projectKey);
         normalise(d, caller);
-        try {
-            db.update("INSERT INTO datasets (project_key, name, doc) VALUES (?, ?, ?)", projectKey, name, Json.write(d));
-        } catch (StorageException e) {
-            if (e.isConstraintViolation()) throw ApiException.conflict("Dataset '" + projectKey + "." + name + "' already exists");
-            throw e;
-        }
+        db.insertUnique("Dataset '" + projectKey + "." + name + "' already exists", "INSERT INTO datasets (project_key, name, doc) VALUES (?, ?, ?)", projectKey, name, Json.write(d));
         return d;
     }
 

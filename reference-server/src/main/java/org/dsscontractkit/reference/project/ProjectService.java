@@ -11,7 +11,6 @@ import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
-import org.dsscontractkit.reference.storage.StorageException;
 
 import java.util.Iterator;
 import java.util.List;
@@ -149,13 +148,8 @@ public final class ProjectService {
         p.set("creationTag", tag(caller, now));
         p.set("versionTag", tag(caller, now));
         p.put("projectStatus", "");
-        try {
-            db.update("INSERT INTO projects (project_key, folder_id, owner_login, created_on, doc) VALUES (?, ?, ?, ?, ?)",
+        db.insertUnique("Project '" + key + "' already exists", "INSERT INTO projects (project_key, folder_id, owner_login, created_on, doc) VALUES (?, ?, ?, ?, ?)",
                     key, folder, owner, now, Json.write(p));
-        } catch (StorageException e) {
-            if (e.isConstraintViolation()) throw ApiException.conflict("Project '" + key + "' already exists");
-            throw e;
-        }
         return p;
     }
 

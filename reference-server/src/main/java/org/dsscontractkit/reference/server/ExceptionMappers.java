@@ -25,7 +25,7 @@ public final class ExceptionMappers {
 
     public static Class<?>[] all() {
         return new Class<?>[]{ApiMapper.class, JsonMapper.class, ValidationMapper.class, WebMapper.class,
-                StorageMapper.class, FallbackMapper.class};
+                StorageMapper.class, DuplicateMapper.class, FallbackMapper.class};
     }
 
     public static final class ApiMapper implements ExceptionMapper<ApiException> {
@@ -112,6 +112,12 @@ public final class ExceptionMappers {
             LOG.error("Store failure", e);
             return ErrorBodies.response(503, "com.dataiku.dip.exceptions.StorageUnavailableException",
                     "The configuration store is unavailable", "The configuration store is unavailable");
+        }
+    }
+
+    public static final class DuplicateMapper implements ExceptionMapper<org.dsscontractkit.reference.storage.DuplicateKeyException> {
+        @Override public Response toResponse(org.dsscontractkit.reference.storage.DuplicateKeyException e) {
+            return ErrorBodies.of(ApiException.conflict(e.getMessage()));
         }
     }
 

@@ -97,6 +97,19 @@ public final class Database implements AutoCloseable {
         return inTransaction(c -> update(c, sql, args));
     }
 
+    /**
+     * Inserts a row whose key must be new; a key already taken raises {@link DuplicateKeyException}
+     * with {@code conflictMessage} (SQLSTATE class 23 on both H2 and PostgreSQL).
+     */
+    public void insertUnique(String conflictMessage, String sql, Object... args) {
+        try {
+            update(sql, args);
+        } catch (StorageException e) {
+            if (e.isConstraintViolation()) throw new DuplicateKeyException(conflictMessage);
+            throw e;
+        }
+    }
+
     public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
