@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import org.dsscontractkit.reference.apikey.ApiKeyService;
-import org.dsscontractkit.reference.docs.DocsResource;
 import org.dsscontractkit.reference.server.ApiBaseFilter;
 import org.dsscontractkit.reference.server.ApiException;
 import org.dsscontractkit.reference.server.ErrorBodies;
@@ -24,6 +23,7 @@ import java.util.Optional;
  */
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthFilter implements ContainerRequestFilter {
+    private static final String DSS_API_PACKAGE = "org.dsscontractkit.server.generated.dss.api.";
     private final ApiKeyService keys;
     @Context private ResourceInfo resourceInfo;
 
@@ -31,7 +31,9 @@ public final class AuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        if (resourceInfo.getResourceMethod() != null && resourceInfo.getResourceMethod().getDeclaringClass() == DocsResource.class) return;
+        // Only the DSS API is guarded here: the docs are public, other hosted APIs (API node) have their own auth.
+        if (resourceInfo.getResourceMethod() == null
+                || !resourceInfo.getResourceMethod().getDeclaringClass().getName().startsWith(DSS_API_PACKAGE)) return;
         if (ctx.getProperty(ApiBaseFilter.API_REQUEST) == null) {
             // API resources only exist under /public/api and /dip/publicapi.
             ctx.abortWith(ErrorBodies.of(ApiException.notFound("Path " + ctx.getUriInfo().getRequestUri().getRawPath())));

@@ -27,6 +27,8 @@ public final class ApiBaseFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         URI uri = ctx.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
+        // /public/api/v1/... is the API node's user API (hosted in-process), not the DSS API.
+        if (raw.startsWith("/public/api/v1/")) return;
         for (String base : BASES) {
             if (raw.equals(base) || raw.startsWith(base + "/")) {
                 URI baseUri = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + base + "/");

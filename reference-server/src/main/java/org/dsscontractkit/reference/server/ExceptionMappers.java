@@ -28,10 +28,12 @@ public final class ExceptionMappers {
                 StorageMapper.class, DuplicateMapper.class, FallbackMapper.class};
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class ApiMapper implements ExceptionMapper<ApiException> {
         @Override public Response toResponse(ApiException e) { return ErrorBodies.of(e); }
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class JsonMapper implements ExceptionMapper<JsonProcessingException> {
         @Override public Response toResponse(JsonProcessingException e) {
             String msg;
@@ -60,6 +62,7 @@ public final class ExceptionMappers {
         }
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
         @Override public Response toResponse(ConstraintViolationException e) {
             String msg = e.getConstraintViolations().stream()
@@ -78,6 +81,7 @@ public final class ExceptionMappers {
         }
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class WebMapper implements ExceptionMapper<WebApplicationException> {
         @Override public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -103,6 +107,7 @@ public final class ExceptionMappers {
         }
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class StorageMapper implements ExceptionMapper<StorageException> {
         @Override public Response toResponse(StorageException e) {
             if (e.isConstraintViolation()) {
@@ -115,12 +120,14 @@ public final class ExceptionMappers {
         }
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class DuplicateMapper implements ExceptionMapper<org.dsscontractkit.reference.storage.DuplicateKeyException> {
         @Override public Response toResponse(org.dsscontractkit.reference.storage.DuplicateKeyException e) {
             return ErrorBodies.of(ApiException.conflict(e.getMessage()));
         }
     }
 
+    @jakarta.annotation.Priority(jakarta.ws.rs.Priorities.USER - 200)
     public static final class FallbackMapper implements ExceptionMapper<Throwable> {
         @Override public Response toResponse(Throwable e) {
             LOG.error("Unexpected failure", e);
