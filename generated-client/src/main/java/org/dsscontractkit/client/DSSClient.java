@@ -45,6 +45,7 @@ public final class DSSClient {
 
     private final String host;
     private final String apiKey;
+    private final String internalTicket;
     private final ClientOptions options;
     private final ApiClient apiClient;
     private final HttpTransport transport;
@@ -63,17 +64,39 @@ public final class DSSClient {
      * @param options base path, extra headers, timeouts, TLS verification, custom HTTP client
      */
     public DSSClient(String host, String apiKey, ClientOptions options) {
+        this(host, Objects.requireNonNull(apiKey, "apiKey: an API key is required"), null, options);
+    }
+
+    /**
+     * A client authenticated by an internal ticket ({@code X-DKU-APITicket}), as code running inside DSS is; no
+     * {@code Authorization} header is sent.
+     *
+     * @param host           base URL of DSS
+     * @param internalTicket the ticket
+     * @param options        connection options
+     * @return the client
+     */
+    public static DSSClient withInternalTicket(String host, String internalTicket, ClientOptions options) {
+        return new DSSClient(host, null, Objects.requireNonNull(internalTicket, "internalTicket"), options);
+    }
+
+    private DSSClient(String host, String apiKey, String internalTicket, ClientOptions options) {
         this.host = normaliseHost(host);
-        this.apiKey = Objects.requireNonNull(apiKey, "apiKey: an API key is required");
+        this.apiKey = apiKey;
+        this.internalTicket = internalTicket;
         this.options = Objects.requireNonNull(options, "options");
-        String authorization = HttpClients.basicAuth(apiKey);
+        String authorization = apiKey == null ? null : HttpClients.basicAuth(apiKey);
         Map<String, String> extraHeaders = options.extraHeaders();
         this.apiClient = new ApiClient();
         apiClient.setHttpClientBuilder(HttpClients.builder(options));
         apiClient.updateBaseUri(this.host + options.apiBase().prefix());
         apiClient.setReadTimeout(options.readTimeout());
         apiClient.setRequestInterceptor(request -> {
-            request.setHeader("Authorization", authorization);
+            if (authorization != null) {
+                request.setHeader("Authorization", authorization);
+            } else {
+                request.setHeader("X-DKU-APITicket", internalTicket);
+            }
             extraHeaders.forEach(request::setHeader);
         });
         this.transport = new HttpTransport(
@@ -116,7 +139,7 @@ public final class DSSClient {
      * @return a new client
      */
     public DSSClient asUser(String login) {
-        return new DSSClient(host, apiKey, options.toBuilder().extraHeader("X-DKU-ProxyUser", login).build());
+        return new DSSClient(host, apiKey, internalTicket, options.toBuilder().extraHeader("X-DKU-ProxyUser", login).build());
     }
 
     // ---------------------------------------------------------------- projects and folders

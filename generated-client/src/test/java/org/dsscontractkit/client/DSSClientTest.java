@@ -281,4 +281,16 @@ class DSSClientTest extends DssStubTest {
                 "Basic " + Base64.getEncoder().encodeToString("secret-key:".getBytes(StandardCharsets.UTF_8)));
         assertThat(stub.last().header("X-Trace")).isEqualTo("gen");
     }
+
+    @Test
+    void internalTicketReplacesBasicAuth() {
+        stub.on("GET", BASE + "/auth/info", 200, "{\"authIdentifier\":\"inside\"}");
+
+        DSSClient inside = DSSClient.withInternalTicket(stub.url(), "tkt-123", ClientOptions.defaults());
+        inside.getAuthInfo(true);
+
+        assertThat(stub.last().header("X-DKU-APITicket")).isEqualTo("tkt-123");
+        assertThat(stub.last().header("Authorization")).isNull();
+        assertThat(stub.last().query()).isEqualTo("withSecrets=true");
+    }
 }
