@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * The reference server's fat jar, run once per test JVM in its own process on a free 127.0.0.1 port with a temporary
  * data dir and a random admin key; stopped (and its data dir removed) when the JVM exits.
  */
-final class ReferenceServerProcess {
+public final class ReferenceServerProcess {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
     private static ReferenceServerProcess instance;
@@ -49,7 +49,7 @@ final class ReferenceServerProcess {
     }
 
     /** @return the shared server, started on first use */
-    static synchronized ReferenceServerProcess get() {
+    public static synchronized ReferenceServerProcess get() {
         if (instance == null) {
             try {
                 instance = new ReferenceServerProcess();
@@ -63,11 +63,11 @@ final class ReferenceServerProcess {
         return instance;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return baseUrl;
     }
 
-    String adminKey() {
+    public String adminKey() {
         return adminKey;
     }
 
