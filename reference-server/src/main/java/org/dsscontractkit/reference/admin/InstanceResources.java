@@ -83,7 +83,7 @@ public final class InstanceResources {
         }
         @Override public Response getLog(String logName) {
             admin();
-            return ok(logs.read(logName));
+            return ok(com.fasterxml.jackson.databind.node.TextNode.valueOf(logs.read(logName)));
         }
     }
 

@@ -36,8 +36,8 @@ public final class LogService {
         return out;
     }
 
-    /** The end of a log (at most 1 MiB), as JSON since the Python client parses it as JSON. */
-    public ObjectNode read(String name) {
+    /** The end of a log (at most 1 MiB): its text, sent as one JSON string since the Python client parses JSON. */
+    public String read(String name) {
         if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
             throw ApiException.notFound("Log '" + name + "'");
         }
@@ -54,13 +54,7 @@ public final class LogService {
                 int nl = content.indexOf('\n');
                 content = nl >= 0 ? content.substring(nl + 1) : content;
             }
-            ObjectNode out = Json.object();
-            out.put("name", name);
-            out.put("totalSize", size);
-            out.put("lastModified", Files.getLastModifiedTime(f).toMillis());
-            out.put("truncated", start > 0);
-            out.put("content", content);
-            return out;
+            return content;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

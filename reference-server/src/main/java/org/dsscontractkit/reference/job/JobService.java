@@ -137,7 +137,7 @@ public final class JobService implements AutoCloseable {
             setRunning(projectKey, jobId, t0);
             appendLog(projectKey, jobId, "INFO", "Job started on " + Thread.currentThread().getName());
             for (JsonNode out : def.path("outputs")) {
-                String activity = "build_" + out.path("id").asText() + "_" + (out.path("partition").isTextual() && !out.path("partition").asText().isEmpty() ? out.path("partition").asText() : "NP");
+                String activity = activityId(out);
                 String target = out.path("projectKey").asText() + "." + out.path("id").asText();
                 if (!"DATASET".equals(out.path("type").asText())) {
                     appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Cannot build " + out.path("type").asText() + " '" + target
@@ -148,10 +148,12 @@ public final class JobService implements AutoCloseable {
                 var ds = datasets.find(out.path("projectKey").asText(), out.path("id").asText());
                 if (ds.isEmpty()) {
                     appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Dataset '" + target + "' does not exist: nothing can build it");
+                    setActivity(projectKey, jobId, activity, "FAILED", System.currentTimeMillis());
                     finish(projectKey, jobId, "FAILED");
                     return;
                 }
                 long a0 = System.currentTimeMillis();
+                setActivity(projectKey, jobId, activity, "RUNNING", a0);
                 appendLog(projectKey, jobId, "INFO", "[" + activity + "] Building dataset " + target + " (" + ds.get().path("type").asText() + ")");
                 appendLog(projectKey, jobId, "INFO", "[" + activity + "] No recipe outputs " + target
                         + ": it has nothing upstream, the data already present is the built data");
@@ -162,13 +164,16 @@ public final class JobService implements AutoCloseable {
                     });
                 } catch (AbortedException e) {
                     appendLog(projectKey, jobId, "WARN", "[" + activity + "] Aborted by user after " + rows[0] + " rows");
+                    setActivity(projectKey, jobId, activity, "ABORTED", a0);
                     finish(projectKey, jobId, "ABORTED");
                     return;
                 } catch (IOException e) {
                     appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Reading " + target + " failed: " + e.getMessage());
+                    setActivity(projectKey, jobId, activity, "FAILED", a0);
                     finish(projectKey, jobId, "FAILED");
                     return;
                 }
+                setActivity(projectKey, jobId, activity, "DONE", a0);
                 appendLog(projectKey, jobId, "INFO", "[" + activity + "] Checked " + rows[0] + " records, "
                         + ds.get().path("schema").path("columns").size() + " columns in " + (System.currentTimeMillis() - a0) + " ms");
                 if (abortRequested(projectKey, jobId)) {
@@ -209,6 +214,22 @@ public final class JobService implements AutoCloseable {
         db.update("UPDATE jobs SET state = ?, doc = ? WHERE project_key = ? AND id = ?", "RUNNING", Json.write(doc), projectKey, jobId);
     }
 
+    private void setActivity(String projectKey, String jobId, String activityId, String state, long startTime) {
+        ObjectNode doc = load(projectKey, jobId);
+        ObjectNode a = doc.with("activityStates").with(activityId);
+        a.put("activityId", activityId);
+        a.put("state", state);
+        a.put("startTime", startTime);
+        if (!state.equals("RUNNING")) a.put("endTime", System.currentTimeMillis());
+        db.update("UPDATE jobs SET doc = ? WHERE project_key = ? AND id = ?", Json.write(doc), projectKey, jobId);
+    }
+
+    private static String activityId(JsonNode output) {
+        String partition = output.path("partition").isTextual() && !output.path("partition").asText().isEmpty()
+                ? output.path("partition").asText() : "NP";
+        return "build_" + output.path("id").asText() + "_" + partition;
+    }
+
     private void finish(String projectKey, String jobId, String state) {
         ObjectNode doc = load(projectKey, jobId);
         doc.put("state", state);
@@ -243,12 +264,38 @@ public final class JobService implements AutoCloseable {
         ObjectNode doc = load(projectKey, jobId);
         ObjectNode out = Json.object();
         out.set("baseStatus", summary(doc));
-        ArrayNode activities = out.putArray("activities");
+        ObjectNode activities = out.putObject("activities");
+        String jobState = doc.path("state").asText();
+        int done = 0, failed = 0, running = 0, notStarted = 0, aborted = 0;
         for (JsonNode o : doc.path("def").path("outputs")) {
-            ObjectNode a = activities.addObject();
-            a.put("activityId", "build_" + o.path("id").asText() + "_NP");
-            a.set("target", o);
+            String id = activityId(o);
+            JsonNode recorded = doc.path("activityStates").get(id);
+            ObjectNode a;
+            if (recorded != null) {
+                a = recorded.deepCopy();
+            } else {
+                a = Json.object();
+                a.put("activityId", id);
+                // Never reached: the job ended before it, or it is still queued.
+                a.put("state", jobState.equals("ABORTED") ? "ABORTED" : "NOT_STARTED");
+            }
+            activities.set(id, a);
+            switch (a.path("state").asText()) {
+                case "DONE" -> done++;
+                case "FAILED" -> failed++;
+                case "RUNNING" -> running++;
+                case "ABORTED" -> aborted++;
+                default -> notStarted++;
+            }
         }
+        ObjectNode g = out.putObject("globalState");
+        g.put("done", done);
+        g.put("failed", failed);
+        g.put("running", running);
+        g.put("notStarted", notStarted);
+        g.put("aborted", aborted);
+        g.put("warnings", 0);
+        g.put("total", activities.size());
         return out;
     }
 
@@ -278,7 +325,7 @@ public final class JobService implements AutoCloseable {
         if (activity == null || activity.isEmpty()) return text;
         boolean known = false;
         for (JsonNode o : doc.path("def").path("outputs")) {
-            if (activity.equals("build_" + o.path("id").asText() + "_NP")) known = true;
+            if (activity.equals(activityId(o))) known = true;
         }
         if (!known) throw ApiException.notFound("Activity '" + activity + "' of job '" + jobId + "'");
         StringBuilder sb = new StringBuilder();

@@ -361,6 +361,8 @@ abstract class ApiSuite {
         String jobId = started.json().get("id").asText();
         JsonNode done = waitJob("PJOB", jobId);
         assertThat(done.path("baseStatus").path("state").asText()).isEqualTo("DONE");
+        assertThat(done.path("activities").path("build_src_NP").path("state").asText()).isEqualTo("DONE");
+        assertThat(done.path("globalState").path("done").asInt()).isEqualTo(1);
         String log = admin.get("/projects/PJOB/jobs/" + jobId + "/log").body();
         assertThat(log).contains("nothing upstream").contains("2 records");
         assertThat(admin.get("/projects/PJOB/jobs/" + jobId + "/log?activity=build_src_NP").body()).contains("records");
@@ -557,8 +559,8 @@ abstract class ApiSuite {
         JsonNode logs = admin.get("/admin/logs/").json();
         assertThat(logs.toString()).contains("server.log").contains("audit.log");
         assertThat(admin.post("/admin/audit/custom/it-check", obj("who", "suite")).status()).isEqualTo(204);
-        assertThat(admin.get("/admin/logs/audit.log").json().get("content").asText()).contains("it-check").contains("suite");
-        assertThat(admin.get("/admin/logs/server.log").json().get("content").asText()).contains("listening");
+        assertThat(admin.get("/admin/logs/audit.log").json().asText()).contains("it-check").contains("suite");
+        assertThat(admin.get("/admin/logs/server.log").json().asText()).contains("listening");
         assertError(admin.get("/admin/logs/nope.log"), 404);
 
         JsonNode gs = admin.get("/admin/general-settings").json();
