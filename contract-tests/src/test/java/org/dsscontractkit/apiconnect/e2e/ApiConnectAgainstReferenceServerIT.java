@@ -16,14 +16,17 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
+import org.dsscontractkit.contract.ContractValidationExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * API Connect as a user runs it: the executable jar, the presets shipped in api-connect/examples, against the
  * reference server (DSS public API and the in-process API node on the same port).
  */
+@ExtendWith(ContractValidationExtension.class)
 class ApiConnectAgainstReferenceServerIT {
 
     private static final Path EXAMPLES = Path.of(System.getProperty("api.connect.examples", "../api-connect/examples"));

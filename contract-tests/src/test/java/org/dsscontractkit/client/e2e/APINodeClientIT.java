@@ -14,31 +14,39 @@ import org.dsscontractkit.apinode.ApiNodeServer;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.apinode.APINodeClient;
 import org.dsscontractkit.client.apinode.PredictionOptions;
+import org.dsscontractkit.contract.ContractValidationExtension;
+import org.dsscontractkit.contract.ContractValidator;
+import org.dsscontractkit.contract.ValidatingProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** APINodeClient against the API node half of the reference server (in-process, free loopback port, demo services). */
+@ExtendWith(ContractValidationExtension.class)
 class APINodeClientIT {
 
     @TempDir
     static Path dataDir;
     static ApiNodeServer server;
+    static ValidatingProxy proxy;
 
     @BeforeAll
     static void start() {
         server = ApiNodeServer.start(new ApiNodeConfig(dataDir, null, "127.0.0.1", 0, List.of("it-apinode-admin"), true,
                 Duration.ofSeconds(1), "python3"));
+        proxy = ValidatingProxy.start(server.baseUri(), ContractValidator.shared());
     }
 
     @AfterAll
     static void stop() {
+        proxy.close();
         server.close();
     }
 
     private static APINodeClient service(String serviceId, String apiKey) {
-        return new APINodeClient(server.baseUri().toString(), serviceId, apiKey);
+        return new APINodeClient(proxy.uri().toString(), serviceId, apiKey);
     }
 
     @Test

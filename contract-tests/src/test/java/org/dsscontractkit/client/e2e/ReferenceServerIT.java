@@ -3,9 +3,12 @@ package org.dsscontractkit.client.e2e;
 import java.util.Locale;
 import java.util.UUID;
 import org.dsscontractkit.client.DSSClient;
+import org.dsscontractkit.contract.ContractValidationExtension;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Base of the Java client's end-to-end suites: an admin client on the shared reference server. */
+@ExtendWith(ContractValidationExtension.class)
 abstract class ReferenceServerIT {
 
     protected DSSClient client;

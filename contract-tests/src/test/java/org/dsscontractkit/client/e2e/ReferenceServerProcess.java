@@ -14,10 +14,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.dsscontractkit.contract.ContractValidator;
+import org.dsscontractkit.contract.ValidatingProxy;
 
 /**
  * The reference server's fat jar, run once per test JVM in its own process on a free 127.0.0.1 port with a temporary
- * data dir and a random admin key; stopped (and its data dir removed) when the JVM exits.
+ * data dir and a random admin key, behind a {@link ValidatingProxy} that checks every exchange against the bundled
+ * OpenAPI documents; stopped (and its data dir removed) when the JVM exits.
  */
 public final class ReferenceServerProcess {
 
@@ -28,6 +31,7 @@ public final class ReferenceServerProcess {
     private final Path dataDir;
     private final Path log;
     private final String baseUrl;
+    private final ValidatingProxy proxy;
     private final String adminKey = "it-admin-" + UUID.randomUUID();
 
     private ReferenceServerProcess() throws IOException, InterruptedException {
@@ -46,6 +50,8 @@ public final class ReferenceServerProcess {
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "reference-server-stop"));
         awaitReady();
+        // every client of the suites talks to the server through the proxy, so every exchange is validated
+        proxy = ValidatingProxy.start(URI.create(baseUrl), ContractValidator.shared());
     }
 
     /** @return the shared server, started on first use */
@@ -63,7 +69,13 @@ public final class ReferenceServerProcess {
         return instance;
     }
 
+    /** @return the base URL clients use: the validating proxy in front of the server */
     public String baseUrl() {
+        return proxy.uri().toString();
+    }
+
+    /** @return the server's own base URL, bypassing validation (for tests that break the contract on purpose) */
+    public String directUrl() {
         return baseUrl;
     }
 
@@ -94,6 +106,9 @@ public final class ReferenceServerProcess {
     }
 
     private void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         process.destroy();
         try {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
