@@ -37,6 +37,8 @@ import org.dsscontractkit.reference.sql.SqlQueryService;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
+import org.dsscontractkit.apinode.ApiNode;
+import org.dsscontractkit.apinode.ApiNodeConfig;
 import org.dsscontractkit.server.generated.dss.api.*;
 import com.sun.net.httpserver.HttpServer;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
@@ -138,6 +140,14 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(AuthApi.class, new InstanceResources.Auth(users));
 
         rc.registerResources(api.build());
+
+        // The API node half runs in-process on the same port: user API under /public/api/v1, admin API under
+        // /admin/api, state under <data-dir>/apinode/. Its admin key is the DSS admin key when this start knows it.
+        String apiNodeAdminKey = cfg.adminApiKey() != null ? cfg.adminApiKey() : generatedAdminKey;
+        ApiNode apiNode = ApiNode.create(ApiNodeConfig.defaults(dataDir.root())
+                .withAdminKeys(apiNodeAdminKey == null ? List.of() : List.of(apiNodeAdminKey)));
+        closeables.add(apiNode);
+        apiNode.registerInto(rc);
 
         host = cfg.host();
         // The JDK HTTP server (not Grizzly): clients such as Java's HttpClient send "Upgrade: h2c" with request

@@ -127,6 +127,18 @@ abstract class ApiSuite {
     }
 
     @Test
+    void hostsTheApiNodeOnTheSamePort() {
+        Api node = new Api(root, "", ADMIN_KEY);
+        Api.Res services = node.get("/admin/api/services");
+        assertThat(services.status()).as(services.toString()).isEqualTo(200);
+        assertThat(services.body()).contains("fraud_svc");
+        Api.Res predict = new Api(root, "", null).post("/public/api/v1/fraud_svc/fraud_detection/predict",
+                obj("features", obj("transaction_amount", 10)));
+        assertThat(predict.status()).as("the API node applies its own service keys").isEqualTo(401);
+        assertThat(admin.get("/projects/").status()).isEqualTo(200);
+    }
+
+    @Test
     void missingOrUnknownKeyIs401WithDssError() {
         assertError(new Api(root, null).get("/projects/"), 401, "API key");
         assertError(new Api(root, "not-a-key").get("/projects/"), 401, "Invalid API key");
