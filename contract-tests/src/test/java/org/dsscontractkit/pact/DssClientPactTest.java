@@ -1,0 +1,179 @@
+package org.dsscontractkit.pact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.dsscontractkit.client.DSSClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What the Java client's handle layer expects from a DSS public API provider: projects, datasets and their schema,
+ * admin users and groups. Written to target/pacts/dss-java-client-dss-reference-server.json and verified against
+ * the reference server by {@code DssReferenceServerPactIT}.
+ */
+@ExtendWith(PactConsumerTestExt.class)
+@PactTestFor(providerName = PactNames.DSS_PROVIDER, pactVersion = PactSpecVersion.V4)
+class DssClientPactTest {
+
+    private static final String BASE = "/dip/publicapi";
+    // query booleans: the contract accepts both spellings (Python sends True/False, Java false/true)
+    private static final String BOOLEAN = "true|false|True|False";
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+    private static DSSClient client(MockServer mockServer) {
+        return new DSSClient(mockServer.getUrl(), "any-key");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact listProjects(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("a request to list the projects")
+                .method("GET").path(BASE + "/projects/").matchQuery("includeLocation", BOOLEAN, "false")
+                .willRespondWith().status(200).headers(JSON)
+                .body(PactDslJsonArray.arrayMinLike(1).stringType("projectKey", PactNames.PROJECT).closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "listProjects")
+    void listProjectKeys(MockServer mockServer) {
+        assertThat(client(mockServer).listProjectKeys()).contains(PactNames.PROJECT);
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact projectSummary(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("a request for a project's summary")
+                .method("GET").path(BASE + "/projects/" + PactNames.PROJECT)
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().stringValue("projectKey", PactNames.PROJECT).stringType("name", "Pact project"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "projectSummary")
+    void getSummary(MockServer mockServer) {
+        JsonNode summary = client(mockServer).getProject(PactNames.PROJECT).getSummary();
+        assertThat(summary.path("projectKey").asText()).isEqualTo(PactNames.PROJECT);
+        assertThat(summary.path("name").asText()).isNotEmpty();
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact missingProject(PactDslWithProvider builder) {
+        return builder.given("project NO_SUCH_PROJECT does not exist")
+                .uponReceiving("a request for a project that does not exist")
+                .method("GET").path(BASE + "/projects/NO_SUCH_PROJECT")
+                .willRespondWith().status(404).headers(JSON)
+                .body(new PactDslJsonBody().stringType("errorType", "com.dataiku.dip.server.controllers.NotFoundException")
+                        .stringType("message", "Project not found: NO_SUCH_PROJECT"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "missingProject")
+    void missingProjectIsADataikuException(MockServer mockServer) {
+        var project = client(mockServer).getProject("NO_SUCH_PROJECT");
+        org.assertj.core.api.Assertions.assertThatThrownBy(project::getSummary)
+                .isInstanceOfSatisfying(org.dsscontractkit.client.DataikuException.class,
+                        e -> assertThat(e.getHttpStatus()).isEqualTo(404));
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact datasetSchema(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("a request for a dataset's schema")
+                .method("GET").path(BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders/schema")
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().minArrayLike("columns", 1)
+                        .stringType("name", "id").stringMatcher("type", "string|bigint|int|double|float|boolean|date", "bigint")
+                        .closeObject().closeArray())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "datasetSchema")
+    void getSchema(MockServer mockServer) {
+        JsonNode schema = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").getSchema();
+        assertThat(schema.path("columns").get(0).path("name").asText()).isEqualTo("id");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact uploadedFiles(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("a request for an uploaded dataset's files")
+                .method("GET").path(BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders/uploaded/files")
+                .willRespondWith().status(200).headers(JSON)
+                .body(PactDslJsonArray.arrayMinLike(1).stringType("path", "/orders.csv").integerType("size", 42).closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "uploadedFiles")
+    void listUploadedFiles(MockServer mockServer) {
+        JsonNode files = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").uploadedListFiles();
+        assertThat(files.get(0).path("path").asText()).endsWith(".csv");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact listUsers(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_USER_WITHOUT_ADMIN)
+                .uponReceiving("a request to list the users")
+                .method("GET").path(BASE + "/admin/users/").matchQuery("includeSettings", BOOLEAN, "false")
+                .willRespondWith().status(200).headers(JSON)
+                .body(PactDslJsonArray.arrayMinLike(1).stringType("login", PactNames.USER).stringType("displayName", "Pact user")
+                        .eachLike("groups", PactDslJsonRootValue.stringType("readers")).closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "listUsers")
+    void listUsers(MockServer mockServer) {
+        assertThat(client(mockServer).listUsers().get(0).path("login").asText()).isEqualTo(PactNames.USER);
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact getUser(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_USER_WITHOUT_ADMIN)
+                .uponReceiving("a request for a user's definition")
+                .method("GET").path(BASE + "/admin/users/" + PactNames.USER)
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().stringValue("login", PactNames.USER).stringType("displayName", "Pact user")
+                        .array("groups").stringValue("readers").closeArray())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "getUser")
+    void getUserDefinition(MockServer mockServer) {
+        JsonNode definition = client(mockServer).getUser(PactNames.USER).getDefinition();
+        assertThat(definition.path("groups").toString()).contains("readers").doesNotContain("administrators");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact listGroups(PactDslWithProvider builder) {
+        return builder.given(PactNames.STATE_USER_WITHOUT_ADMIN)
+                .uponReceiving("a request to list the groups")
+                .method("GET").path(BASE + "/admin/groups/")
+                .willRespondWith().status(200).headers(JSON)
+                .body(PactDslJsonArray.arrayMinLike(1).stringType("name", "readers").booleanType("admin", false).closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "listGroups")
+    void listGroups(MockServer mockServer) {
+        assertThat(client(mockServer).listGroups().get(0).has("admin")).isTrue();
+    }
+}

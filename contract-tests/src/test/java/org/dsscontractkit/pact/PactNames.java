@@ -1,0 +1,21 @@
+package org.dsscontractkit.pact;
+
+/** Participants and provider states shared by the consumer tests and the provider verification. */
+final class PactNames {
+
+    static final String CONSUMER = "dss-java-client";
+    static final String DSS_PROVIDER = "dss-reference-server";
+    static final String APINODE_PROVIDER = "dss-apinode";
+
+    static final String PROJECT = "PACT_P";
+    static final String USER = "pact_user";
+
+    static final String STATE_PROJECT_WITH_ORDERS = "project PACT_P exists with uploaded dataset orders holding 3 rows";
+    static final String STATE_USER_WITHOUT_ADMIN = "user pact_user exists in group readers without admin rights";
+    static final String STATE_DEMO_SERVICES = "the demo services fraud_svc, lookup_svc, sql_svc and python_svc are deployed";
+
+    static final String FRAUD_KEY = "fraud-demo-key-0001";
+
+    private PactNames() {
+    }
+}
