@@ -6,6 +6,7 @@ import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
+import au.com.dius.pact.consumer.dsl.PactDslRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -29,6 +30,8 @@ class DssClientPactTest {
 
     private static final String BASE = "/dip/publicapi";
     // query booleans: the contract accepts both spellings (Python sends True/False, Java false/true)
+    private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final String JOB_STATE = "NOT_STARTED|RUNNING|DONE|FAILED|ABORTED";
     private static final String BOOLEAN = "true|false|True|False";
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
@@ -124,6 +127,74 @@ class DssClientPactTest {
     void listUploadedFiles(MockServer mockServer) {
         JsonNode files = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").uploadedListFiles();
         assertThat(files.get(0).path("path").asText()).endsWith(".csv");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact dataStream(PactDslWithProvider builder) {
+        String dataset = BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders";
+        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("a streamed read of a dataset's rows")
+                .method("GET").path(dataset + "/data/").query("format=tsv-excel-noheader")
+                .matchQuery("readSessionId", UUID, "0d6c1f7e-2b1a-4c55-9a53-2b0e6f0b8a11")
+                .willRespondWith().status(200)
+                .matchHeader("Content-Type", "text/tab-separated-values.*", "text/tab-separated-values; charset=UTF-8")
+                .body(PactDslRootValue.stringMatcher("([^\\t\\n]*\\t[^\\t\\n]*\\n){3}", "1\t9.5\n2\t3.25\n3\t12\n"))
+                .given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("a request for the schema of a dataset being streamed")
+                .method("GET").path(dataset + "/schema")
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().minArrayLike("columns", 1)
+                        .stringType("name", "id").stringMatcher("type", "string|bigint|int|double|float|boolean|date", "bigint")
+                        .closeObject().closeArray())
+                .given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .uponReceiving("the end of a streamed read")
+                .method("GET").path(dataset + "/finish-streaming/")
+                .matchQuery("readSessionId", UUID, "0d6c1f7e-2b1a-4c55-9a53-2b0e6f0b8a11")
+                .willRespondWith().status(204)
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "dataStream")
+    void iterRows(MockServer mockServer) throws Exception {
+        try (var rows = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").iterRows()) {
+            int count = 0;
+            for (var row : rows) {
+                assertThat(row).isNotNull();
+                count++;
+            }
+            assertThat(count).isEqualTo(3);
+        }
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact jobs(PactDslWithProvider builder) {
+        String jobs = BASE + "/projects/" + PactNames.PROJECT + "/jobs/";
+        return builder.given(PactNames.STATE_ORDERS_BUILT)
+                .uponReceiving("a request to list a project's jobs")
+                .method("GET").path(jobs)
+                .willRespondWith().status(200).headers(JSON)
+                .body(PactDslJsonArray.arrayMinLike(1).stringMatcher("state", JOB_STATE, "DONE")
+                        .object("def").stringType("id", "Build_orders_2024")
+                        .minArrayLike("outputs", 1).stringValue("id", "orders").closeObject().closeArray()
+                        .closeObject().closeObject())
+                .given(PactNames.STATE_ORDERS_BUILT)
+                .uponReceiving("a request for a job's status")
+                .method("GET").pathFromProviderState(jobs + "${jobId}/", jobs + "Build_orders_2024/")
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().object("baseStatus").stringMatcher("state", JOB_STATE, "DONE")
+                        .object("def").stringType("id", "Build_orders_2024")
+                        .minArrayLike("outputs", 1).stringValue("id", "orders").closeObject().closeArray()
+                        .closeObject().closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "jobs")
+    void jobStatus(MockServer mockServer) {
+        var project = client(mockServer).getProject(PactNames.PROJECT);
+        String jobId = project.listJobs().get(0).path("def").path("id").asText();
+        assertThat(project.getJob(jobId).getState()).isEqualTo("DONE");
     }
 
     @Pact(consumer = PactNames.CONSUMER)

@@ -11,12 +11,14 @@ import java.io.ByteArrayInputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.hc.core5.http.HttpRequest;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.dataset.DSSDataset;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
+import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.project.DSSProject;
 import org.dsscontractkit.contract.ContractValidationExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,15 @@ class DssReferenceServerPactIT {
                 "orders.csv");
         orders.setSchema(admin.getTransport().toTree(Map.of("columns", java.util.List.of(
                 Map.of("name", "id", "type", "bigint"), Map.of("name", "price", "type", "double")))));
+    }
+
+    @State(PactNames.STATE_ORDERS_BUILT)
+    Map<String, Object> ordersBuilt() {
+        projectWithOrders();
+        DSSJob job = admin.getProject(PactNames.PROJECT).getDataset("orders")
+                .build(null, null, true, true, Duration.ofSeconds(60));
+        // the job id is the provider's: it is handed to the interactions that use it (provider state injection)
+        return Map.of("jobId", job.getId());
     }
 
     @State("project NO_SUCH_PROJECT does not exist")

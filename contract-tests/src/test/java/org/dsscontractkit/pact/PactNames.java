@@ -11,6 +11,7 @@ final class PactNames {
     static final String USER = "pact_user";
 
     static final String STATE_PROJECT_WITH_ORDERS = "project PACT_P exists with uploaded dataset orders holding 3 rows";
+    static final String STATE_ORDERS_BUILT = "project PACT_P exists with dataset orders built once by a job";
     static final String STATE_USER_WITHOUT_ADMIN = "user pact_user exists in group readers without admin rights";
     static final String STATE_DEMO_SERVICES = "the demo services fraud_svc, lookup_svc, sql_svc and python_svc are deployed";
 
