@@ -1,0 +1,63 @@
+package org.dsscontractkit.prism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.dsscontractkit.client.DSSClient;
+import org.dsscontractkit.client.apinode.APINodeClient;
+import org.dsscontractkit.contract.OpenApiDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Java client against {@code prism mock} of the bundled documents: the spec's examples alone are enough for a
+ * client (or a frontend) to work without a server, and Prism accepts the client's requests as valid.
+ */
+class PrismMockIT {
+
+    private static PrismProcess dss;
+    private static PrismProcess apiNode;
+
+    @BeforeAll
+    static void start() {
+        dss = PrismProcess.mock(OpenApiDocument.DSS_PUBLIC_API, "/dip/publicapi");
+        apiNode = PrismProcess.mock(OpenApiDocument.APINODE_USER_API, "");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dss != null) {
+            dss.close();
+        }
+        if (apiNode != null) {
+            apiNode.close();
+        }
+    }
+
+    @Test
+    void projectsDatasetsAndUsersFromTheExamples() throws Exception {
+        DSSClient client = new DSSClient(dss.url(), "any-key");
+
+        assertThat(client.listProjectKeys()).contains("MYPROJECT");
+        var project = client.getProject("MYPROJECT");
+        assertThat(project.getSummary().path("name").asText()).isNotBlank();
+        JsonNode columns = project.getDataset("dataset1").getSchema().path("columns");
+        assertThat(columns.size()).isPositive();
+        assertThat(columns.get(0).path("name").asText()).isNotBlank();
+        assertThat(client.listUsers().get(0).path("login").asText()).isNotBlank();
+        assertThat(project.listJobs().isArray()).isTrue();
+
+        assertThat(dss.violations()).as("Prism's verdict on the client's requests").isEmpty();
+    }
+
+    @Test
+    void apiNodePredictionFromTheExamples() throws Exception {
+        JsonNode prediction = new APINodeClient(apiNode.url(), "fraud_svc", "fraud-demo-key-0001")
+                .predictRecord("fraud_detection", Map.of("customer_id", 2136, "transaction_amount", 233.33));
+
+        assertThat(prediction.path("result").has("prediction")).isTrue();
+        assertThat(apiNode.violations()).as("Prism's verdict on the client's requests").isEmpty();
+    }
+}

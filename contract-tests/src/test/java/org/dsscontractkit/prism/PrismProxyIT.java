@@ -1,0 +1,74 @@
+package org.dsscontractkit.prism;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.dsscontractkit.client.DSSClient;
+import org.dsscontractkit.client.dataset.DSSDataset;
+import org.dsscontractkit.client.e2e.ReferenceServerProcess;
+import org.dsscontractkit.client.project.DSSProject;
+import org.dsscontractkit.contract.OpenApiDocument;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An end-to-end flow through {@code prism proxy} in front of the reference server: Prism validates every request and
+ * response against the bundled document, and the build fails listing its violations unless there are none.
+ */
+class PrismProxyIT {
+
+    @Test
+    void endToEndFlowThroughPrismProxyHasNoViolations() throws Exception {
+        ReferenceServerProcess server = ReferenceServerProcess.get();
+        try (PrismProcess prism = PrismProcess.proxy(OpenApiDocument.DSS_PUBLIC_API, "/dip/publicapi", server.directUrl())) {
+            DSSClient client = new DSSClient(prism.url(), server.adminKey());
+            String key = "PRISM_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+
+            DSSProject project = client.createProject(key, "Through Prism", "admin");
+            assertThat(client.listProjectKeys()).contains(key);
+            var metadata = (com.fasterxml.jackson.databind.node.ObjectNode) project.getMetadata();
+            metadata.put("label", "Proxied");
+            project.setMetadata(metadata);
+            assertThat(project.getSummary().path("projectKey").asText()).isEqualTo(key);
+
+            DSSDataset orders = project.createDataset("orders", "UploadedFiles", null, "csv",
+                    Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
+            // the upload goes around Prism: the client streams multipart bodies chunked, and Prism 5.16 forwards
+            // them with both Transfer-Encoding and a Content-Length, which the server rightly refuses (400)
+            new DSSClient(server.directUrl(), server.adminKey()).getProject(key).getDataset("orders")
+                    .uploadedAddFile(new ByteArrayInputStream("id,price\n1,9.5\n2,3.25\n".getBytes(StandardCharsets.UTF_8)),
+                            "orders.csv");
+            orders.setSchema(client.getTransport().toTree(Map.of("columns", List.of(
+                    Map.of("name", "id", "type", "bigint"), Map.of("name", "price", "type", "double")))));
+            assertThat(orders.getSchema().path("columns")).hasSize(2);
+            int rows = 0;
+            try (var stream = orders.iterRows()) {
+                for (var row : stream) {
+                    rows++;
+                }
+            }
+            assertThat(rows).isEqualTo(2);
+            var job = orders.build(null, null, true, true, Duration.ofSeconds(60));
+            assertThat(job.getState()).isIn("DONE", "FAILED");
+            assertThat(project.listJobs().toString()).contains(job.getId());
+            assertThat(client.listUsers().toString()).contains("admin");
+            project.delete(true, true, true, true);
+
+            List<String> violations = prism.violations();
+            assertThat(violations).as("Prism proxy violations:\n" + String.join("\n", violations)).isEmpty();
+            System.out.println("Prism proxy: " + prism.logText().lines().filter(l -> l.contains("Request received")).count()
+                    + " requests validated, " + violations.size() + " violations");
+
+            // and the check can fail: a route the document does not declare is reported
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(prism.url() + "/dip/publicapi/no-such-route")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(prism.violations()).anySatisfy(line -> assertThat(line).contains("route not found"));
+        }
+    }
+}
