@@ -16,6 +16,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.dsscontractkit.client.DSSClient;
+import org.dsscontractkit.client.sql.SqlQuerySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,7 @@ class DssClientPactTest {
 
     private static final String BASE = "/dip/publicapi";
     // query booleans: the contract accepts both spellings (Python sends True/False, Java false/true)
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String JOB_STATE = "NOT_STARTED|RUNNING|DONE|FAILED|ABORTED";
     private static final String BOOLEAN = "true|false|True|False";
@@ -195,6 +197,46 @@ class DssClientPactTest {
         var project = client(mockServer).getProject(PactNames.PROJECT);
         String jobId = project.listJobs().get(0).path("def").path("id").asText();
         assertThat(project.getJob(jobId).getState()).isEqualTo("DONE");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
+    V4Pact sqlQuery(PactDslWithProvider builder) {
+        String queries = BASE + "/sql/queries/";
+        // the request body is exactly what the client serialises (every option of the Python client, nulls included)
+        String startBody = SqlQuerySpec.of(PactNames.SQL).connection("demo_sql").toBody(MAPPER).toString();
+        return builder.given(PactNames.STATE_SQL_CONNECTION)
+                .uponReceiving("a request to start a SQL query")
+                .method("POST").path(queries).body(startBody, "application/json")
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().stringType("queryId", "q-42")
+                        .minArrayLike("schema", 1).stringType("name", "id").stringType("type", "bigint").closeObject().closeArray())
+                .given(PactNames.STATE_SQL_QUERY_STARTED)
+                .uponReceiving("a request for the rows of a started SQL query")
+                .method("GET").pathFromProviderState(queries + "${queryId}/stream", queries + "q-42/stream")
+                .query("format=tsv-excel-noheader")
+                .willRespondWith().status(200)
+                .matchHeader("Content-Type", "text/tab-separated-values.*", "text/tab-separated-values; charset=UTF-8")
+                .body(PactDslRootValue.stringMatcher("(?s).*\\n", "1\tAda Lovelace\ttrue\n"))
+                .given(PactNames.STATE_SQL_QUERY_READ)
+                .uponReceiving("a check that a SQL query ran to its end")
+                .method("GET").pathFromProviderState(queries + "${queryId}/finish-streaming", queries + "q-42/finish-streaming")
+                .willRespondWith().status(204)
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "sqlQuery")
+    void sqlQuery(MockServer mockServer) throws Exception {
+        var query = client(mockServer).sqlQuery(PactNames.SQL, "demo_sql");
+        assertThat(query.getQueryId()).isEqualTo("q-42");
+        int rows = 0;
+        try (var stream = query.iterRows()) {
+            for (var row : stream) {
+                rows++;
+            }
+        }
+        query.verify();
+        assertThat(rows).isEqualTo(1);
     }
 
     @Pact(consumer = PactNames.CONSUMER)

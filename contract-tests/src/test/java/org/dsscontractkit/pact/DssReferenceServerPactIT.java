@@ -20,6 +20,7 @@ import org.dsscontractkit.client.dataset.DSSDataset;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.project.DSSProject;
+import org.dsscontractkit.client.sql.DSSSQLQuery;
 import org.dsscontractkit.contract.ContractValidationExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,29 @@ class DssReferenceServerPactIT {
                 .build(null, null, true, true, Duration.ofSeconds(60));
         // the job id is the provider's: it is handed to the interactions that use it (provider state injection)
         return Map.of("jobId", job.getId());
+    }
+
+    @State(PactNames.STATE_SQL_CONNECTION)
+    void sqlConnection() {
+        // the demo connection ships with the reference server: checked, not created
+        readAll(admin.sqlQuery(PactNames.SQL, "demo_sql")).verify();
+    }
+
+    @State(PactNames.STATE_SQL_QUERY_READ)
+    Map<String, Object> sqlQueryRead() {
+        return Map.of("queryId", readAll(admin.sqlQuery(PactNames.SQL, "demo_sql")).getQueryId());
+    }
+
+    private static DSSSQLQuery readAll(DSSSQLQuery query) {
+        try (var rows = query.iterRows()) {
+            rows.forEach(row -> { });
+        }
+        return query;
+    }
+
+    @State(PactNames.STATE_SQL_QUERY_STARTED)
+    Map<String, Object> sqlQueryStarted() {
+        return Map.of("queryId", admin.sqlQuery(PactNames.SQL, "demo_sql").getQueryId());
     }
 
     @State("project NO_SUCH_PROJECT does not exist")
