@@ -132,6 +132,26 @@ class DssClientPactTest {
     }
 
     @Pact(consumer = PactNames.CONSUMER)
+    V4Pact uploadFile(PactDslWithProvider builder) throws java.io.IOException {
+        return builder.given(PactNames.STATE_EMPTY_UPLOADED_DATASET)
+                .uponReceiving("an upload of a file into an uploaded-files dataset")
+                .method("POST").path(BASE + "/projects/" + PactNames.PROJECT + "/datasets/incoming/uploaded/files")
+                .withFileUpload("file", "orders.csv", "application/octet-stream",
+                        "id,price\n1,9.5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().stringType("path", "/orders.csv"))
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "uploadFile")
+    void uploadedAddFile(MockServer mockServer) {
+        client(mockServer).getProject(PactNames.PROJECT).getDataset("incoming").uploadedAddFile(
+                new java.io.ByteArrayInputStream("id,price\n1,9.5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                "orders.csv");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
     V4Pact dataStream(PactDslWithProvider builder) {
         String dataset = BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders";
         return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)

@@ -74,6 +74,13 @@ class DssReferenceServerPactIT {
                 Map.of("name", "id", "type", "bigint"), Map.of("name", "price", "type", "double")))));
     }
 
+    @State(PactNames.STATE_EMPTY_UPLOADED_DATASET)
+    void emptyUploadedDataset() {
+        deleteProjectIfPresent(PactNames.PROJECT);
+        admin.createProject(PactNames.PROJECT, "Pact project", "admin").createDataset("incoming", "UploadedFiles", null,
+                "csv", Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
+    }
+
     @State(PactNames.STATE_ORDERS_BUILT)
     Map<String, Object> ordersBuilt() {
         projectWithOrders();

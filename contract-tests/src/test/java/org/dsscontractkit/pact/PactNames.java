@@ -11,6 +11,7 @@ final class PactNames {
     static final String USER = "pact_user";
 
     static final String STATE_PROJECT_WITH_ORDERS = "project PACT_P exists with uploaded dataset orders holding 3 rows";
+    static final String STATE_EMPTY_UPLOADED_DATASET = "project PACT_P exists with an empty uploaded-files dataset incoming";
     static final String STATE_ORDERS_BUILT = "project PACT_P exists with dataset orders built once by a job";
     static final String STATE_SQL_CONNECTION = "connection demo_sql holds table customers";
     static final String STATE_SQL_QUERY_STARTED = "a SQL query on table customers of connection demo_sql has been started";
