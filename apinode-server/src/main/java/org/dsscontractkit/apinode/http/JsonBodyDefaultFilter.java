@@ -33,7 +33,9 @@ public class JsonBodyDefaultFilter implements ContainerRequestFilter {
         String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         boolean json = type != null && (type.startsWith(MediaType.APPLICATION_JSON) || type.contains("+json"));
         if (!json) {
-            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            // replace the entry, not its list: some containers (the JDK HTTP server) hand Jersey unmodifiable value lists
+            request.getHeaders().remove(HttpHeaders.CONTENT_TYPE);
+            request.getHeaders().add(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }
 }

@@ -136,6 +136,13 @@ abstract class ApiSuite {
                 obj("features", obj("transaction_amount", 10)));
         assertThat(predict.status()).as("the API node applies its own service keys").isEqualTo(401);
         assertThat(admin.get("/projects/").status()).isEqualTo(200);
+        Api fraud = new Api(root, "", "fraud-demo-key-0001");
+        Api.Res mislabelled = fraud.send("POST", "/public/api/v1/fraud_svc/fraud_detection/predict",
+                obj("features", obj("customer_id", 17, "transaction_amount", 10)), "text/plain");
+        assertThat(mislabelled.status()).as("a JSON body under another Content-Type is still read as JSON: " + mislabelled)
+                .isEqualTo(200);
+        assertError(fraud.send("POST", "/public/api/v1/fraud_svc/fraud_detection/predict", "x=1",
+                "application/x-www-form-urlencoded"), 400);
     }
 
     @Test
