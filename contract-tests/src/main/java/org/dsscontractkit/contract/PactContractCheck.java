@@ -45,6 +45,9 @@ public final class PactContractCheck {
     /** @return the violations of every HTTP interaction in one pact file, labelled "file: interaction description" */
     public List<Violation> checkFile(Path pactFile) throws IOException {
         JsonNode pact = MAPPER.readTree(pactFile.toFile());
+        if (!pact.path("interactions").isArray() && !pact.path("messages").isArray()) {
+            throw new IllegalArgumentException(pactFile + ": not a pact file (no \"interactions\" array)");
+        }
         List<Violation> violations = new ArrayList<>();
         for (JsonNode interaction : pact.path("interactions")) {
             String type = interaction.path("type").asText("Synchronous/HTTP");

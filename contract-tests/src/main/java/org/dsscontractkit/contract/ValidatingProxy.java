@@ -49,10 +49,10 @@ public final class ValidatingProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private ValidatingProxy(URI target, ContractValidator validator) throws IOException {
+    private ValidatingProxy(URI target, ContractValidator validator, int port) throws IOException {
         this.target = URI.create(target.toString().replaceAll("/+$", ""));
         this.validator = validator;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         this.executor = Executors.newFixedThreadPool(8, r -> {
             Thread thread = new Thread(r, "validating-proxy");
             thread.setDaemon(true);
@@ -65,10 +65,15 @@ public final class ValidatingProxy implements AutoCloseable {
 
     /** Starts a proxy in front of {@code target} (scheme, host and port; a path prefix is kept). */
     public static ValidatingProxy start(URI target, ContractValidator validator) {
+        return start(target, validator, 0);
+    }
+
+    /** Starts a proxy in front of {@code target} on the given 127.0.0.1 port (0: a free one). */
+    public static ValidatingProxy start(URI target, ContractValidator validator, int port) {
         try {
-            return new ValidatingProxy(target, validator);
+            return new ValidatingProxy(target, validator, port);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start the validating proxy: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot start the validating proxy on port " + port + ": " + e.getMessage(), e);
         }
     }
 
