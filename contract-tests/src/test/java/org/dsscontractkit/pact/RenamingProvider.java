@@ -15,11 +15,11 @@ import java.nio.charset.StandardCharsets;
  * A deliberately broken provider: the reference server with one field renamed in every JSON answer
  * ({@code projectKey} becomes {@code key}), the kind of drift contract checks exist to catch.
  */
-final class RenamingProvider implements AutoCloseable {
+public final class RenamingProvider implements AutoCloseable {
 
     private final HttpServer server;
 
-    RenamingProvider(String upstream) throws IOException {
+    public RenamingProvider(String upstream) throws IOException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
         server.createContext("/", exchange -> {
@@ -51,7 +51,7 @@ final class RenamingProvider implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 

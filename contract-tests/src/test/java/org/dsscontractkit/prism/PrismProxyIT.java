@@ -2,8 +2,8 @@ package org.dsscontractkit.prism;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +14,7 @@ import org.dsscontractkit.client.dataset.DSSDataset;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
 import org.dsscontractkit.client.project.DSSProject;
 import org.dsscontractkit.contract.OpenApiDocument;
+import org.dsscontractkit.pact.RenamingProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,11 +39,12 @@ class PrismProxyIT {
 
             DSSDataset orders = project.createDataset("orders", "UploadedFiles", null, "csv",
                     Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
-            // the upload goes around Prism: the client streams multipart bodies chunked, and Prism 5.16 forwards
-            // them with both Transfer-Encoding and a Content-Length, which the server rightly refuses (400)
-            new DSSClient(server.directUrl(), server.adminKey()).getProject(key).getDataset("orders")
-                    .uploadedAddFile(new ByteArrayInputStream("id,price\n1,9.5\n2,3.25\n".getBytes(StandardCharsets.UTF_8)),
-                            "orders.csv");
+            // a local file goes with a Content-Length: Prism 5.16 forwards a chunked multipart body with both
+            // Transfer-Encoding and Content-Length, which the server rightly refuses (400)
+            Path csv = Files.createTempFile("orders", ".csv");
+            Files.writeString(csv, "id,price\n1,9.5\n2,3.25\n");
+            orders.uploadedAddFile(csv);
+            Files.delete(csv);
             orders.setSchema(client.getTransport().toTree(Map.of("columns", List.of(
                     Map.of("name", "id", "type", "bigint"), Map.of("name", "price", "type", "double")))));
             assertThat(orders.getSchema().path("columns")).hasSize(2);
@@ -69,6 +71,25 @@ class PrismProxyIT {
                     java.net.URI.create(prism.url() + "/dip/publicapi/no-such-route")).build(),
                     java.net.http.HttpResponse.BodyHandlers.discarding());
             assertThat(prism.violations()).anySatisfy(line -> assertThat(line).contains("route not found"));
+        }
+    }
+
+    @Test
+    void prismProxyReportsAProviderThatRenamedAField() throws Exception {
+        ReferenceServerProcess server = ReferenceServerProcess.get();
+        try (RenamingProvider broken = new RenamingProvider(server.directUrl());
+             PrismProcess prism = PrismProcess.proxy(OpenApiDocument.DSS_PUBLIC_API, "/dip/publicapi", broken.url())) {
+            DSSClient admin = new DSSClient(server.directUrl(), server.adminKey());
+            String key = "PRISM_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+            admin.createProject(key, "Renamed behind Prism", "admin");
+
+            var summary = new DSSClient(prism.url(), server.adminKey()).getProject(key).getSummary();
+
+            assertThat(summary.has("projectKey")).as("the broken provider's answer reaches the client").isFalse();
+            List<String> violations = prism.violations();
+            System.out.println("Prism proxy in front of the broken provider:\n" + String.join("\n", violations));
+            assertThat(violations).anySatisfy(line -> assertThat(line).contains("projectKey"));
+            admin.getProject(key).delete(true, true, true, true);
         }
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -202,11 +200,7 @@ public final class DSSDataset {
 
     /** Uploads a local file under its own name; see {@link #uploadedAddFile(InputStream, String)}. */
     public void uploadedAddFile(Path file) {
-        try {
-            uploadedAddFile(Files.newInputStream(file), file.getFileName().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file, e);
-        }
+        transport.upload(base() + "/uploaded/files", file.getFileName().toString(), file);
     }
 
     /** @return the files of an "uploaded files" dataset: {@code GET .../uploaded/files} */

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
@@ -140,8 +141,25 @@ public final class HttpTransport {
      * {@code content} (the stream is read once and closed by the HTTP client).
      */
     public void upload(String path, String fileName, InputStream content) {
-        Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(content, "content");
+        upload(path, fileName, HttpRequest.BodyPublishers.ofInputStream(() -> content));
+    }
+
+    /**
+     * Uploads a local file as {@link #upload(String, String, InputStream)} does, with a {@code Content-Length}
+     * rather than a chunked body (as the Python client sends files): some proxies mishandle chunked multipart.
+     */
+    public void upload(String path, String fileName, Path file) {
+        Objects.requireNonNull(file, "file");
+        try {
+            upload(path, fileName, HttpRequest.BodyPublishers.ofFile(file));
+        } catch (java.io.FileNotFoundException e) {
+            throw new java.io.UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private void upload(String path, String fileName, HttpRequest.BodyPublisher content) {
+        Objects.requireNonNull(fileName, "fileName");
         String boundary = "dsscontractkit-" + UUID.randomUUID();
         String safeName = fileName.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "");
         byte[] head = ("--" + boundary + "\r\n"
@@ -150,7 +168,7 @@ public final class HttpTransport {
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
         HttpRequest.BodyPublisher publisher = HttpRequest.BodyPublishers.concat(
                 HttpRequest.BodyPublishers.ofByteArray(head),
-                HttpRequest.BodyPublishers.ofInputStream(() -> content),
+                content,
                 HttpRequest.BodyPublishers.ofByteArray(tail));
         HttpRequest.Builder builder = request("POST", path, QueryParams.none(), publisher, false, "*/*");
         builder.setHeader("Content-Type", "multipart/form-data; boundary=" + boundary);

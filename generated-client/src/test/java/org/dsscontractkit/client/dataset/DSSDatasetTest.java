@@ -184,6 +184,24 @@ class DSSDatasetTest extends DssStubTest {
     }
 
     @Test
+    void aLocalFileIsUploadedWithAContentLengthNotChunked(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        stub.on("POST", D + "/uploaded/files", 204, "");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("b.csv"), "x,y\n3,4\n");
+
+        dataset().uploadedAddFile(file);
+        dataset().uploadedAddFile(new ByteArrayInputStream("x".getBytes(StandardCharsets.UTF_8)), "s.csv");
+
+        List<StubServer.Recorded> uploads = stub.requests();
+        StubServer.Recorded fromFile = uploads.get(0);
+        assertThat(fromFile.header("Transfer-Encoding")).isNull();
+        assertThat(Long.parseLong(fromFile.header("Content-Length"))).isEqualTo(fromFile.body().length);
+        assertThat(fromFile.bodyText()).contains("filename=\"b.csv\"", "x,y\n3,4\n");
+        assertThat(uploads.get(1).header("Transfer-Encoding")).as("a stream of unknown length is sent chunked")
+                .isEqualTo("chunked");
+    }
+
+    @Test
     void metricsAndChecks() {
         stub.on("GET", D + "/metrics/last/NP", 200, "{\"metrics\":[]}")
                 .on("POST", D + "/actions/computeMetricsFromIds", 200, "{}")
