@@ -39,6 +39,7 @@ class PrismMockIT {
     @Test
     void projectsDatasetsAndUsersFromTheExamples() throws Exception {
         DSSClient client = new DSSClient(dss.url(), "any-key");
+        int before = dss.violations().size();
 
         assertThat(client.listProjectKeys()).contains("MYPROJECT");
         var project = client.getProject("MYPROJECT");
@@ -49,7 +50,26 @@ class PrismMockIT {
         assertThat(client.listUsers().get(0).path("login").asText()).isNotBlank();
         assertThat(project.listJobs().isArray()).isTrue();
 
-        assertThat(dss.violations()).as("Prism's verdict on the client's requests").isEmpty();
+        assertThat(dss.violations().subList(before, dss.violations().size()))
+                .as("Prism's verdict on the client's requests").isEmpty();
+    }
+
+    @Test
+    void theMockRejectsARequestThatBreaksTheSpec() throws Exception {
+        var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        int before = dss.violations().size();
+
+        // a project without its projectKey: what a drifted client would send
+        var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(dss.url() + "/dip/publicapi/projects/"))
+                        .header("Authorization", "Basic YW55LWtleTo=").header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"no key\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        // Prism answers an invalid request with the document's own 400 (422 when a document declares one)
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("projectKey");
+        assertThat(dss.violations().subList(before, dss.violations().size()))
+                .anySatisfy(line -> assertThat(line).contains("projectKey"));
     }
 
     @Test
