@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { MatchersV3, PactV4 } from '@pact-foundation/pact';
 import { DssApiError, DssWebApi } from './dssWebApi';
 
@@ -36,6 +36,14 @@ const INTEGER_CELL = '^-?[0-9]+$';
 const DECIMAL_CELL = '^-?[0-9]+(\\.[0-9]+)?$';
 const JSON_RESPONSE = { 'Content-Type': regex('^application/json(;.*)?$', 'application/json') };
 const ACCEPT_JSON = { Accept: 'application/json' };
+
+// pact-js merges into an existing pact file, which would keep interactions dropped from this test (and, with
+// pact-js 16.5, duplicates the rows interaction on a rerun): each run starts from no frontend pact
+before(() => {
+  for (const provider of [DSS_PROVIDER, APINODE_PROVIDER]) {
+    rmSync(path.join(PACT_DIR, `${CONSUMER}-${provider}.json`), { force: true });
+  }
+});
 
 const dss = new PactV4({ consumer: CONSUMER, provider: DSS_PROVIDER, dir: PACT_DIR, logLevel: 'warn' });
 const apiNode = new PactV4({ consumer: CONSUMER, provider: APINODE_PROVIDER, dir: PACT_DIR, logLevel: 'warn' });
