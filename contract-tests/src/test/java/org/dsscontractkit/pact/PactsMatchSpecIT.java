@@ -23,7 +23,12 @@ class PactsMatchSpecIT {
         try (Stream<Path> files = Files.list(PACTS)) {
             pacts = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
         }
-        assertThat(pacts).as("pacts written by the consumer tests").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(pacts).as("pacts written by the consumer tests").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(pacts).as("the Java client's and the web frontend's (pact-js) pacts")
+                .extracting(p -> p.getFileName().toString())
+                .contains(PactNames.CONSUMER + "-" + PactNames.DSS_PROVIDER + ".json",
+                        PactNames.CONSUMER + "-" + PactNames.APINODE_PROVIDER + ".json",
+                        WebFrontendPactTest.DSS_PACT, WebFrontendPactTest.APINODE_PACT);
         for (Path pact : pacts) {
             System.out.println("Pact " + pact.getFileName() + ": " + PactContractCheck.interactionCount(pact) + " interactions");
         }
