@@ -1,5 +1,6 @@
 package org.dsscontractkit.pact;
 
+import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * against the reference server's in-process API node by {@code ApiNodePactIT}.
  */
 @ExtendWith(PactConsumerTestExt.class)
-@PactTestFor(providerName = PactNames.APINODE_PROVIDER, pactVersion = PactSpecVersion.V4)
+@PactTestFor(providerName = ProviderStates.APINODE_PROVIDER, pactVersion = PactSpecVersion.V4)
 class ApiNodePactTest {
 
     private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
@@ -40,7 +41,7 @@ class ApiNodePactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact predict(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_DEMO_SERVICES)
+        return builder.given(ProviderStates.DEMO_SERVICES)
                 .uponReceiving("a prediction request for one record")
                 .method("POST").path("/public/api/v1/fraud_svc/fraud_detection/predict")
                 .headers("Authorization", FRAUD_AUTH)
@@ -74,7 +75,7 @@ class ApiNodePactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact lookup(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_DEMO_SERVICES)
+        return builder.given(ProviderStates.DEMO_SERVICES)
                 .uponReceiving("a lookup of one record")
                 .method("POST").path("/public/api/v1/lookup_svc/passenger_info/lookup")
                 .body(new PactDslJsonBody().object("data").numberValue("PassengerId", 42).closeObject())
@@ -96,7 +97,7 @@ class ApiNodePactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact sqlQuery(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_DEMO_SERVICES)
+        return builder.given(ProviderStates.DEMO_SERVICES)
                 .uponReceiving("a parameterised SQL query")
                 .method("POST").path("/public/api/v1/sql_svc/simple_filter/query")
                 .body(new PactDslJsonBody().numberValue("param1", 60).stringValue("param2", "female"))
@@ -121,7 +122,7 @@ class ApiNodePactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact runFunction(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_DEMO_SERVICES)
+        return builder.given(ProviderStates.DEMO_SERVICES)
                 .uponReceiving("a function call")
                 .method("POST").path("/public/api/v1/python_svc/simple_sum/run")
                 .body(new PactDslJsonBody().numberValue("param1", 30).numberValue("param2", 12))

@@ -1,5 +1,6 @@
 package org.dsscontractkit.pact;
 
+import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the reference server by {@code DssReferenceServerPactIT}.
  */
 @ExtendWith(PactConsumerTestExt.class)
-@PactTestFor(providerName = PactNames.DSS_PROVIDER, pactVersion = PactSpecVersion.V4)
+@PactTestFor(providerName = ProviderStates.DSS_PROVIDER, pactVersion = PactSpecVersion.V4)
 class DssClientPactTest {
 
     private static final String BASE = "/dip/publicapi";
@@ -43,41 +44,41 @@ class DssClientPactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact listProjects(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+        return builder.given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("a request to list the projects")
                 .method("GET").path(BASE + "/projects/").matchQuery("includeLocation", BOOLEAN, "false")
                 .willRespondWith().status(200).headers(JSON)
-                .body(PactDslJsonArray.arrayMinLike(1).stringType("projectKey", PactNames.PROJECT).closeObject())
+                .body(PactDslJsonArray.arrayMinLike(1).stringType("projectKey", ProviderStates.PROJECT).closeObject())
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "listProjects")
     void listProjectKeys(MockServer mockServer) {
-        assertThat(client(mockServer).listProjectKeys()).contains(PactNames.PROJECT);
+        assertThat(client(mockServer).listProjectKeys()).contains(ProviderStates.PROJECT);
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact projectSummary(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+        return builder.given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("a request for a project's summary")
-                .method("GET").path(BASE + "/projects/" + PactNames.PROJECT)
+                .method("GET").path(BASE + "/projects/" + ProviderStates.PROJECT)
                 .willRespondWith().status(200).headers(JSON)
-                .body(new PactDslJsonBody().stringValue("projectKey", PactNames.PROJECT).stringType("name", "Pact project"))
+                .body(new PactDslJsonBody().stringValue("projectKey", ProviderStates.PROJECT).stringType("name", "Pact project"))
                 .toPact(V4Pact.class);
     }
 
     @Test
     @PactTestFor(pactMethod = "projectSummary")
     void getSummary(MockServer mockServer) {
-        JsonNode summary = client(mockServer).getProject(PactNames.PROJECT).getSummary();
-        assertThat(summary.path("projectKey").asText()).isEqualTo(PactNames.PROJECT);
+        JsonNode summary = client(mockServer).getProject(ProviderStates.PROJECT).getSummary();
+        assertThat(summary.path("projectKey").asText()).isEqualTo(ProviderStates.PROJECT);
         assertThat(summary.path("name").asText()).isNotEmpty();
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact missingProject(PactDslWithProvider builder) {
-        return builder.given("project NO_SUCH_PROJECT does not exist")
+        return builder.given(ProviderStates.NO_SUCH_PROJECT)
                 .uponReceiving("a request for a project that does not exist")
                 .method("GET").path(BASE + "/projects/NO_SUCH_PROJECT")
                 .willRespondWith().status(404).headers(JSON)
@@ -97,9 +98,9 @@ class DssClientPactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact datasetSchema(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+        return builder.given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("a request for a dataset's schema")
-                .method("GET").path(BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders/schema")
+                .method("GET").path(BASE + "/projects/" + ProviderStates.PROJECT + "/datasets/orders/schema")
                 .willRespondWith().status(200).headers(JSON)
                 .body(new PactDslJsonBody().minArrayLike("columns", 1)
                         .stringType("name", "id").stringMatcher("type", "string|bigint|int|double|float|boolean|date", "bigint")
@@ -110,15 +111,15 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "datasetSchema")
     void getSchema(MockServer mockServer) {
-        JsonNode schema = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").getSchema();
+        JsonNode schema = client(mockServer).getProject(ProviderStates.PROJECT).getDataset("orders").getSchema();
         assertThat(schema.path("columns").get(0).path("name").asText()).isEqualTo("id");
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact uploadedFiles(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+        return builder.given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("a request for an uploaded dataset's files")
-                .method("GET").path(BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders/uploaded/files")
+                .method("GET").path(BASE + "/projects/" + ProviderStates.PROJECT + "/datasets/orders/uploaded/files")
                 .willRespondWith().status(200).headers(JSON)
                 .body(PactDslJsonArray.arrayMinLike(1).stringType("path", "/orders.csv").integerType("size", 42).closeObject())
                 .toPact(V4Pact.class);
@@ -127,15 +128,15 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "uploadedFiles")
     void listUploadedFiles(MockServer mockServer) {
-        JsonNode files = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").uploadedListFiles();
+        JsonNode files = client(mockServer).getProject(ProviderStates.PROJECT).getDataset("orders").uploadedListFiles();
         assertThat(files.get(0).path("path").asText()).endsWith(".csv");
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact uploadFile(PactDslWithProvider builder) throws java.io.IOException {
-        return builder.given(PactNames.STATE_EMPTY_UPLOADED_DATASET)
+        return builder.given(ProviderStates.EMPTY_UPLOADED_DATASET)
                 .uponReceiving("an upload of a file into an uploaded-files dataset")
-                .method("POST").path(BASE + "/projects/" + PactNames.PROJECT + "/datasets/incoming/uploaded/files")
+                .method("POST").path(BASE + "/projects/" + ProviderStates.PROJECT + "/datasets/incoming/uploaded/files")
                 .withFileUpload("file", "orders.csv", "application/octet-stream",
                         "id,price\n1,9.5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .willRespondWith().status(200).headers(JSON)
@@ -146,29 +147,29 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "uploadFile")
     void uploadedAddFile(MockServer mockServer) {
-        client(mockServer).getProject(PactNames.PROJECT).getDataset("incoming").uploadedAddFile(
+        client(mockServer).getProject(ProviderStates.PROJECT).getDataset("incoming").uploadedAddFile(
                 new java.io.ByteArrayInputStream("id,price\n1,9.5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 "orders.csv");
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact dataStream(PactDslWithProvider builder) {
-        String dataset = BASE + "/projects/" + PactNames.PROJECT + "/datasets/orders";
-        return builder.given(PactNames.STATE_PROJECT_WITH_ORDERS)
+        String dataset = BASE + "/projects/" + ProviderStates.PROJECT + "/datasets/orders";
+        return builder.given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("a streamed read of a dataset's rows")
                 .method("GET").path(dataset + "/data/").query("format=tsv-excel-noheader")
                 .matchQuery("readSessionId", UUID, "0d6c1f7e-2b1a-4c55-9a53-2b0e6f0b8a11")
                 .willRespondWith().status(200)
                 .matchHeader("Content-Type", "text/tab-separated-values.*", "text/tab-separated-values; charset=UTF-8")
                 .body(PactDslRootValue.stringMatcher("([^\\t\\n]*\\t[^\\t\\n]*\\n){3}", "1\t9.5\n2\t3.25\n3\t12\n"))
-                .given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("a request for the schema of a dataset being streamed")
                 .method("GET").path(dataset + "/schema")
                 .willRespondWith().status(200).headers(JSON)
                 .body(new PactDslJsonBody().minArrayLike("columns", 1)
                         .stringType("name", "id").stringMatcher("type", "string|bigint|int|double|float|boolean|date", "bigint")
                         .closeObject().closeArray())
-                .given(PactNames.STATE_PROJECT_WITH_ORDERS)
+                .given(ProviderStates.PROJECT_WITH_ORDERS)
                 .uponReceiving("the end of a streamed read")
                 .method("GET").path(dataset + "/finish-streaming/")
                 .matchQuery("readSessionId", UUID, "0d6c1f7e-2b1a-4c55-9a53-2b0e6f0b8a11")
@@ -179,7 +180,7 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "dataStream")
     void iterRows(MockServer mockServer) throws Exception {
-        try (var rows = client(mockServer).getProject(PactNames.PROJECT).getDataset("orders").iterRows()) {
+        try (var rows = client(mockServer).getProject(ProviderStates.PROJECT).getDataset("orders").iterRows()) {
             int count = 0;
             for (var row : rows) {
                 assertThat(row).isNotNull();
@@ -191,8 +192,8 @@ class DssClientPactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact jobs(PactDslWithProvider builder) {
-        String jobs = BASE + "/projects/" + PactNames.PROJECT + "/jobs/";
-        return builder.given(PactNames.STATE_ORDERS_BUILT)
+        String jobs = BASE + "/projects/" + ProviderStates.PROJECT + "/jobs/";
+        return builder.given(ProviderStates.ORDERS_BUILT)
                 .uponReceiving("a request to list a project's jobs")
                 .method("GET").path(jobs)
                 .willRespondWith().status(200).headers(JSON)
@@ -200,7 +201,7 @@ class DssClientPactTest {
                         .object("def").stringType("id", "Build_orders_2024")
                         .minArrayLike("outputs", 1).stringValue("id", "orders").closeObject().closeArray()
                         .closeObject().closeObject())
-                .given(PactNames.STATE_ORDERS_BUILT)
+                .given(ProviderStates.ORDERS_BUILT)
                 .uponReceiving("a request for a job's status")
                 .method("GET").pathFromProviderState(jobs + "${jobId}/", jobs + "Build_orders_2024/")
                 .willRespondWith().status(200).headers(JSON)
@@ -214,7 +215,7 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "jobs")
     void jobStatus(MockServer mockServer) {
-        var project = client(mockServer).getProject(PactNames.PROJECT);
+        var project = client(mockServer).getProject(ProviderStates.PROJECT);
         String jobId = project.listJobs().get(0).path("def").path("id").asText();
         assertThat(project.getJob(jobId).getState()).isEqualTo("DONE");
     }
@@ -223,21 +224,21 @@ class DssClientPactTest {
     V4Pact sqlQuery(PactDslWithProvider builder) {
         String queries = BASE + "/sql/queries/";
         // the request body is exactly what the client serialises (every option of the Python client, nulls included)
-        String startBody = SqlQuerySpec.of(PactNames.SQL).connection("demo_sql").toBody(MAPPER).toString();
-        return builder.given(PactNames.STATE_SQL_CONNECTION)
+        String startBody = SqlQuerySpec.of(ProviderStates.SQL).connection("demo_sql").toBody(MAPPER).toString();
+        return builder.given(ProviderStates.SQL_CONNECTION_WITH_CUSTOMERS)
                 .uponReceiving("a request to start a SQL query")
                 .method("POST").path(queries).body(startBody, "application/json")
                 .willRespondWith().status(200).headers(JSON)
                 .body(new PactDslJsonBody().stringType("queryId", "q-42")
                         .minArrayLike("schema", 1).stringType("name", "id").stringType("type", "bigint").closeObject().closeArray())
-                .given(PactNames.STATE_SQL_QUERY_STARTED)
+                .given(ProviderStates.SQL_QUERY_STARTED)
                 .uponReceiving("a request for the rows of a started SQL query")
                 .method("GET").pathFromProviderState(queries + "${queryId}/stream", queries + "q-42/stream")
                 .query("format=tsv-excel-noheader")
                 .willRespondWith().status(200)
                 .matchHeader("Content-Type", "text/tab-separated-values.*", "text/tab-separated-values; charset=UTF-8")
                 .body(PactDslRootValue.stringMatcher("(?s).*\\n", "1\tAda Lovelace\ttrue\n"))
-                .given(PactNames.STATE_SQL_QUERY_READ)
+                .given(ProviderStates.SQL_QUERY_READ)
                 .uponReceiving("a check that a SQL query ran to its end")
                 .method("GET").pathFromProviderState(queries + "${queryId}/finish-streaming", queries + "q-42/finish-streaming")
                 .willRespondWith().status(204)
@@ -247,7 +248,7 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "sqlQuery")
     void sqlQuery(MockServer mockServer) throws Exception {
-        var query = client(mockServer).sqlQuery(PactNames.SQL, "demo_sql");
+        var query = client(mockServer).sqlQuery(ProviderStates.SQL, "demo_sql");
         assertThat(query.getQueryId()).isEqualTo("q-42");
         int rows = 0;
         try (var stream = query.iterRows()) {
@@ -261,11 +262,11 @@ class DssClientPactTest {
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact listUsers(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_USER_WITHOUT_ADMIN)
+        return builder.given(ProviderStates.USER_WITHOUT_ADMIN)
                 .uponReceiving("a request to list the users")
                 .method("GET").path(BASE + "/admin/users/").matchQuery("includeSettings", BOOLEAN, "false")
                 .willRespondWith().status(200).headers(JSON)
-                .body(PactDslJsonArray.arrayMinLike(1).stringType("login", PactNames.USER).stringType("displayName", "Pact user")
+                .body(PactDslJsonArray.arrayMinLike(1).stringType("login", ProviderStates.USER).stringType("displayName", "Pact user")
                         .eachLike("groups", PactDslJsonRootValue.stringType("readers")).closeObject())
                 .toPact(V4Pact.class);
     }
@@ -273,16 +274,16 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "listUsers")
     void listUsers(MockServer mockServer) {
-        assertThat(client(mockServer).listUsers().get(0).path("login").asText()).isEqualTo(PactNames.USER);
+        assertThat(client(mockServer).listUsers().get(0).path("login").asText()).isEqualTo(ProviderStates.USER);
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact getUser(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_USER_WITHOUT_ADMIN)
+        return builder.given(ProviderStates.USER_WITHOUT_ADMIN)
                 .uponReceiving("a request for a user's definition")
-                .method("GET").path(BASE + "/admin/users/" + PactNames.USER)
+                .method("GET").path(BASE + "/admin/users/" + ProviderStates.USER)
                 .willRespondWith().status(200).headers(JSON)
-                .body(new PactDslJsonBody().stringValue("login", PactNames.USER).stringType("displayName", "Pact user")
+                .body(new PactDslJsonBody().stringValue("login", ProviderStates.USER).stringType("displayName", "Pact user")
                         .array("groups").stringValue("readers").closeArray())
                 .toPact(V4Pact.class);
     }
@@ -290,13 +291,13 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "getUser")
     void getUserDefinition(MockServer mockServer) {
-        JsonNode definition = client(mockServer).getUser(PactNames.USER).getDefinition();
+        JsonNode definition = client(mockServer).getUser(ProviderStates.USER).getDefinition();
         assertThat(definition.path("groups").toString()).contains("readers").doesNotContain("administrators");
     }
 
     @Pact(consumer = PactNames.CONSUMER)
     V4Pact listGroups(PactDslWithProvider builder) {
-        return builder.given(PactNames.STATE_USER_WITHOUT_ADMIN)
+        return builder.given(ProviderStates.USER_WITHOUT_ADMIN)
                 .uponReceiving("a request to list the groups")
                 .method("GET").path(BASE + "/admin/groups/")
                 .willRespondWith().status(200).headers(JSON)

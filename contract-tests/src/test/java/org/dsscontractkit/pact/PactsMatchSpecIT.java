@@ -1,5 +1,6 @@
 package org.dsscontractkit.pact;
 
+import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ class PactsMatchSpecIT {
         assertThat(pacts).as("pacts written by the consumer tests").hasSizeGreaterThanOrEqualTo(4);
         assertThat(pacts).as("the Java client's and the web frontend's (pact-js) pacts")
                 .extracting(p -> p.getFileName().toString())
-                .contains(PactNames.CONSUMER + "-" + PactNames.DSS_PROVIDER + ".json",
-                        PactNames.CONSUMER + "-" + PactNames.APINODE_PROVIDER + ".json",
+                .contains(PactNames.CONSUMER + "-" + ProviderStates.DSS_PROVIDER + ".json",
+                        PactNames.CONSUMER + "-" + ProviderStates.APINODE_PROVIDER + ".json",
                         WebFrontendPactTest.DSS_PACT, WebFrontendPactTest.APINODE_PACT);
         for (Path pact : pacts) {
             System.out.println("Pact " + pact.getFileName() + ": " + PactContractCheck.interactionCount(pact) + " interactions");

@@ -1,5 +1,6 @@
 package org.dsscontractkit.pact;
 
+import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.Test;
 class WebFrontendPactTest {
 
     static final String CONSUMER = "dss-web-frontend";
-    static final String DSS_PACT = CONSUMER + "-" + PactNames.DSS_PROVIDER + ".json";
-    static final String APINODE_PACT = CONSUMER + "-" + PactNames.APINODE_PROVIDER + ".json";
+    static final String DSS_PACT = CONSUMER + "-" + ProviderStates.DSS_PROVIDER + ".json";
+    static final String APINODE_PACT = CONSUMER + "-" + ProviderStates.APINODE_PROVIDER + ".json";
     private static final String COMPILED_TEST = "dssWebApi.pact.test.js";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final int MIN_NODE_MAJOR = 20;
@@ -72,8 +73,8 @@ class WebFrontendPactTest {
         System.out.printf("pact-js consumer test: tsc %d ms, node --test %d ms%n",
                 (compiled - start) / 1_000_000, (ran - compiled) / 1_000_000);
 
-        assertPact(pactDir.resolve(DSS_PACT), PactNames.DSS_PROVIDER, 4);
-        assertPact(pactDir.resolve(APINODE_PACT), PactNames.APINODE_PROVIDER, 1);
+        assertPact(pactDir.resolve(DSS_PACT), ProviderStates.DSS_PROVIDER, 4);
+        assertPact(pactDir.resolve(APINODE_PACT), ProviderStates.APINODE_PROVIDER, 1);
     }
 
     private static void assertPact(Path pact, String provider, int interactions) throws IOException {
