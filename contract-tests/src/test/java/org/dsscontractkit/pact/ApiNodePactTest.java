@@ -1,6 +1,5 @@
 package org.dsscontractkit.pact;
 
-import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dsscontractkit.client.apinode.APINodeClient;
 import org.dsscontractkit.client.apinode.PredictionOptions;
+import org.dsscontractkit.contract.provider.ProviderStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,5 @@
 package org.dsscontractkit.pact;
 
-import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import au.com.dius.pact.consumer.MockServer;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.sql.SqlQuerySpec;
+import org.dsscontractkit.contract.provider.ProviderStates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -1,6 +1,5 @@
 package org.dsscontractkit.pact;
 
-import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import org.dsscontractkit.contract.ContractValidator;
 import org.dsscontractkit.contract.OpenApiDocument;
 import org.dsscontractkit.contract.PactContractCheck;
 import org.dsscontractkit.contract.Violation;
+import org.dsscontractkit.contract.provider.ProviderStates;
 import org.junit.jupiter.api.Test;
 
 /** Every interaction of the pacts the consumer tests wrote conforms to the bundled OpenAPI documents. */

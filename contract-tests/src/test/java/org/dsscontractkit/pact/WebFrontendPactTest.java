@@ -1,6 +1,5 @@
 package org.dsscontractkit.pact;
 
-import org.dsscontractkit.contract.provider.ProviderStates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.dsscontractkit.contract.PactContractCheck;
+import org.dsscontractkit.contract.provider.ProviderStates;
 import org.junit.jupiter.api.Test;
 
 /**
