@@ -19,17 +19,22 @@ import java.util.List;
  * the Python client asks for: tab separated, Excel quoting (quote char ", doubled inside), no header line.
  */
 public enum RowFormat {
-    TSV_EXCEL_NOHEADER("tsv-excel-noheader", "text/tab-separated-values; charset=utf-8"),
-    TSV_EXCEL_HEADER("tsv-excel-header", "text/tab-separated-values; charset=utf-8"),
-    CSV_EXCEL_HEADER("csv-excel-header", "text/csv; charset=utf-8"),
-    JSON("json", "application/json");
+    TSV_EXCEL_NOHEADER("tsv-excel-noheader", "text/tab-separated-values; charset=utf-8", '\t', false),
+    TSV_EXCEL_HEADER("tsv-excel-header", "text/tab-separated-values; charset=utf-8", '\t', true),
+    CSV_EXCEL_NOHEADER("csv-excel-noheader", "text/csv; charset=utf-8", ',', false),
+    CSV_EXCEL_HEADER("csv-excel-header", "text/csv; charset=utf-8", ',', true),
+    JSON("json", "application/json", '\0', false);
 
     private final String formatName;
     private final String contentType;
+    private final char separator;
+    private final boolean headerRow;
 
-    RowFormat(String formatName, String contentType) {
+    RowFormat(String formatName, String contentType, char separator, boolean headerRow) {
         this.formatName = formatName;
         this.contentType = contentType;
+        this.separator = separator;
+        this.headerRow = headerRow;
     }
 
     public String contentType() { return contentType; }
@@ -62,11 +67,10 @@ public enum RowFormat {
                 };
             }
             default: {
-                char sep = this == CSV_EXCEL_HEADER ? ',' : '\t';
-                CSVFormat fmt = CSVFormat.EXCEL.builder().setDelimiter(sep).setRecordSeparator("\n").build();
+                CSVFormat fmt = CSVFormat.EXCEL.builder().setDelimiter(separator).setRecordSeparator("\n").build();
                 BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
                 CSVPrinter printer = new CSVPrinter(w, fmt);
-                if (this != TSV_EXCEL_NOHEADER) printer.printRecord(header);
+                if (headerRow) printer.printRecord(header);
                 return new Writer() {
                     @Override public void row(List<String> cells) throws IOException { printer.printRecord(cells); }
                     @Override public void close() throws IOException { printer.flush(); }

@@ -32,6 +32,14 @@ class RowFormatTest {
     }
 
     @Test
+    void everyFormatTheContractNamesIsServed() throws Exception {
+        // the spec's TabularDataFormat enum: tsv/csv, with or without a header row, and json
+        assertThat(RowFormat.parse("csv-excel-noheader", RowFormat.JSON)).isEqualTo(RowFormat.CSV_EXCEL_NOHEADER);
+        assertThat(write(RowFormat.CSV_EXCEL_NOHEADER, List.of(List.of("1", "x,y")))).isEqualTo("1,\"x,y\"\n");
+        assertThat(RowFormat.CSV_EXCEL_NOHEADER.contentType()).startsWith("text/csv");
+    }
+
+    @Test
     void jsonIsAnArrayOfStringArrays() throws Exception {
         assertThat(write(RowFormat.JSON, List.of(List.of("1", "\"q\"")))).isEqualTo("[[\"1\",\"\\\"q\\\"\"]]");
         assertThat(write(RowFormat.JSON, List.of())).isEqualTo("[]");
