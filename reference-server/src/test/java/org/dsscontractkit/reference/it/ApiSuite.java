@@ -599,7 +599,9 @@ abstract class ApiSuite {
         assertError(admin.post("/meanings/", obj("id", "color", "label", "Color", "type", "VALUES_LIST")), 409);
         assertError(admin.post("/meanings/", obj("id", "m2", "label", "x", "type", "WRONG")), 400, "type");
         assertThat(admin.get("/meanings/").body()).contains("color");
-        assertThat(admin.put("/meanings/color", obj("id", "color", "label", "Colour", "type", "VALUES_LIST")).status()).isEqualTo(204);
+        Api.Res savedMeaning = admin.put("/meanings/color", obj("id", "color", "label", "Colour", "type", "VALUES_LIST"));
+        assertThat(savedMeaning.status()).isEqualTo(200);
+        assertThat(savedMeaning.json().get("label").asText()).isEqualTo("Colour");
         assertThat(admin.get("/meanings/color").json().get("label").asText()).isEqualTo("Colour");
         assertThat(admin.delete("/meanings/color").status()).isEqualTo(204);
         assertError(admin.get("/meanings/color"), 404);
