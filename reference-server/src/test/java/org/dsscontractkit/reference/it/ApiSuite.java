@@ -416,9 +416,12 @@ abstract class ApiSuite {
         List<Object> outputs = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) outputs.add(obj("id", "large"));
         String jobId = admin.post("/projects/PABORT/jobs/", obj("outputs", outputs)).json().get("id").asText();
-        assertThat(admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json().get("aborted").asBoolean()).isTrue();
+        JsonNode abort = admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json();
+        assertThat(abort.get("success").asBoolean()).isTrue();
+        assertThat(abort.get("aborted").asBoolean()).isTrue();
         assertThat(waitJob("PABORT", jobId).path("baseStatus").path("state").asText()).isEqualTo("ABORTED");
         assertThat(admin.get("/projects/PABORT/jobs/" + jobId + "/log").body()).contains("Abort");
+        assertThat(admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json().get("success").asBoolean()).isFalse();
     }
 
     // ---- SQL ----------------------------------------------------------------------------------
