@@ -329,6 +329,7 @@ abstract class ApiSuite {
 
         JsonNode metrics = admin.get("/projects/PDATA/datasets/cities/metrics/last/NP").json();
         assertThat(metrics.toString()).contains("records:COUNT_RECORDS").contains("\"value\":\"3\"");
+        assertThat(metrics.get("metrics").get(0).get("lastValues").get(0).get("computed").asLong()).isPositive();
         assertThat(admin.post("/projects/PDATA/datasets/cities/actions/computeMetrics?partition=", null).json().toString()).contains("\"3\"");
         assertThat(admin.post("/projects/PDATA/datasets/cities/actions/computeMetricsFromIds?partition=",
                 obj("metricIds", List.of("basic:COUNT_COLUMNS"))).json().toString()).contains("\"3\"");
