@@ -18,12 +18,14 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One OpenAPI document (all refs resolved) with a validator per server base path.
@@ -49,11 +51,18 @@ public final class OpenApiDocument {
             .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
             .build();
 
+    /**
+     * Extension of the operations whose query parameters are named by the endpoint (the API node's GET variants):
+     * the documents say request validators must accept undeclared query parameters on them.
+     */
+    static final String DYNAMIC_QUERY_PARAMETERS = "x-dynamic-query-parameters";
+
     private final String name;
     private final OpenAPI api;
     private final Map<String, Binding> byBasePath = new LinkedHashMap<>();
     private final List<SpecOperation> operations = new ArrayList<>();
     private final Map<Operation, SpecOperation> byOperation = new IdentityHashMap<>();
+    private final Set<SpecOperation> dynamicQueryParameters = new HashSet<>();
 
     private record Binding(OpenApiInteractionValidator validator, ApiOperationResolver resolver) {
     }
@@ -78,6 +87,9 @@ public final class OpenApiDocument {
             SpecOperation op = new SpecOperation(name, method.name(), path, operationIdOf(operation, method, path));
             operations.add(op);
             byOperation.put(operation, op);
+            if (operation.getExtensions() != null && operation.getExtensions().containsKey(DYNAMIC_QUERY_PARAMETERS)) {
+                dynamicQueryParameters.add(op);
+            }
         }));
     }
 
@@ -136,8 +148,13 @@ public final class OpenApiDocument {
         return List.copyOf(operations);
     }
 
-    /** An operation matched by a request path, with the validator of the server base path it was matched under. */
-    record Match(SpecOperation operation, OpenApiInteractionValidator validator) {
+    /**
+     * An operation matched by a request path, with the validator of the server base path it was matched under.
+     *
+     * @param dynamicQueryParameters whether the operation declares {@value #DYNAMIC_QUERY_PARAMETERS}, so that
+     *                               undeclared query parameters are part of the contract
+     */
+    record Match(SpecOperation operation, OpenApiInteractionValidator validator, boolean dynamicQueryParameters) {
     }
 
     /** Finds the operation a request addresses, trying each server base path; empty when the path is not declared. */
@@ -147,11 +164,11 @@ public final class OpenApiDocument {
             ApiOperationMatch found = binding.resolver().findApiOperation(requestPath, method);
             if (found.isPathFound() && found.isOperationAllowed()) {
                 SpecOperation op = byOperation.get(found.getApiOperation().getOperation());
-                return Optional.of(new Match(op, binding.validator()));
+                return Optional.of(new Match(op, binding.validator(), dynamicQueryParameters.contains(op)));
             }
             if (found.isPathFound() && pathOnly == null) {
                 // the path exists but not with this method: let the validator report "method not allowed"
-                pathOnly = new Match(null, binding.validator());
+                pathOnly = new Match(null, binding.validator(), false);
             }
         }
         return Optional.ofNullable(pathOnly);

@@ -5,8 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dsscontractkit.apinode.ApiNodeConfig;
@@ -31,6 +40,8 @@ class APINodeClientIT {
     static Path dataDir;
     static ApiNodeServer server;
     static ValidatingProxy proxy;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @BeforeAll
     static void start() {
@@ -106,5 +117,70 @@ class APINodeClientIT {
                 .hasSize(1);
 
         assertThat(service("python_svc", null).runFunction("simple_sum", Map.of("param1", 30, "param2", 12)).toString()).contains("42");
+    }
+    /**
+     * The GET variants (not in the Java or Python client): one query parameter per feature / argument / SQL
+     * parameter / lookup key ({@code x-dynamic-query-parameters}), every value a string.
+     */
+    private static JsonNode getWithQuery(String serviceId, String endpointId, String verb, Map<String, String> query, String apiKey)
+            throws Exception {
+        StringBuilder uri = new StringBuilder(proxy.uri().toString()).append("/public/api/v1/").append(serviceId).append('/')
+                .append(endpointId).append('/').append(verb);
+        char sep = '?';
+        for (Map.Entry<String, String> e : query.entrySet()) {
+            uri.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri.toString())).GET().header("Accept", "application/json");
+        if (apiKey != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString((apiKey + ":").getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void predictSimpleGivesThePredictionOfPostPredict() throws Exception {
+        Map<String, String> features = new LinkedHashMap<>();
+        features.put("customer_id", "2136");
+        features.put("transaction_amount", "233.33");
+        features.put("payment_type", "CB");
+        features.put("utm_medium", "campaign");
+        JsonNode viaGet = getWithQuery("fraud_svc", "fraud_detection", "predict-simple", features, "fraud-demo-key-0001");
+        JsonNode viaPost = service("fraud_svc", "fraud-demo-key-0001").predictRecord("fraud_detection",
+                Map.of("customer_id", 2136, "transaction_amount", 233.33, "payment_type", "CB", "utm_medium", "campaign"));
+
+        assertThat(viaGet.path("result").path("prediction").asText()).isEqualTo("FRAUDULENT")
+                .isEqualTo(viaPost.path("result").path("prediction").asText());
+        assertThat(viaGet.path("result").path("probas")).isEqualTo(viaPost.path("result").path("probas"));
+        assertThat(viaGet.path("apiContext").path("endpointId").asText()).isEqualTo("fraud_detection");
+
+        // a different record gives a different answer: the query parameters are really read
+        features.put("transaction_amount", "10");
+        features.put("utm_medium", "organic");
+        JsonNode other = getWithQuery("fraud_svc", "fraud_detection", "predict-simple", features, "fraud-demo-key-0001");
+        assertThat(other.path("result").path("probas")).isNotEqualTo(viaGet.path("result").path("probas"));
+    }
+
+    @Test
+    void runFunctionSqlQueryAndLookupWithQueryParameters() throws Exception {
+        JsonNode run = getWithQuery("python_svc", "simple_sum", "run", Map.of("param1", "30", "param2", "12"), null);
+        assertThat(run.path("response").asInt()).isEqualTo(42);
+        assertThat(run.path("response")).isEqualTo(
+                service("python_svc", null).runFunction("simple_sum", Map.of("param1", 30, "param2", 12)).path("response"));
+
+        JsonNode queryGet = getWithQuery("sql_svc", "simple_filter", "query", Map.of("param1", "60", "param2", "female"), null);
+        JsonNode queryPost = service("sql_svc", null).sqlQuery("simple_filter", Map.of("param1", 60, "param2", "female"));
+        assertThat(queryGet.path("results")).isEqualTo(queryPost.path("results"));
+        assertThat(queryGet.toString()).contains("276", "484", "830");
+
+        JsonNode lookupGet = getWithQuery("lookup_svc", "passenger_info", "lookup-simple", Map.of("PassengerId", "42"), null);
+        assertThat(lookupGet.path("results").path(0).path("data").path("Name").asText())
+                .isEqualTo("Turpin, Mrs. William John Robert (Dorothy Ann Wonnacott)")
+                .isEqualTo(service("lookup_svc", null).lookupRecord("passenger_info", Map.of("PassengerId", 42))
+                        .path("data").path("Name").asText());
     }
 }

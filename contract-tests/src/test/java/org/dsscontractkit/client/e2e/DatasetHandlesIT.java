@@ -1,13 +1,20 @@
 package org.dsscontractkit.client.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.dataset.DSSDataset;
 import org.dsscontractkit.client.dataset.DSSDatasetSettings;
 import org.dsscontractkit.client.job.DSSJob;
@@ -98,5 +105,123 @@ class DatasetHandlesIT extends ReferenceServerIT {
         orders.clear();
         orders.delete(true);
         assertThat(orders.exists()).isFalse();
+    }
+    @Test
+    void listDatasetsWithTagFilter() {
+        DSSDataset orders = uploadedOrders();
+        project.createDataset("empty_one", "UploadedFiles", null, "csv", null);
+        var metadata = orders.getMetadata();
+        metadata.withArray("tags").add("it_tagged");
+        orders.setMetadata(metadata);
+
+        assertThat(project.listDatasets()).extracting(d -> d.path("name").asText()).containsExactlyInAnyOrder("orders", "empty_one");
+        assertThat(project.listDatasets().get(0).path("projectKey").asText()).isEqualTo(project.getProjectKey());
+        assertThat(project.listDatasets(false, List.of("it_tagged"))).extracting(d -> d.path("name").asText()).containsExactly("orders");
+        assertThat(project.listDatasets(true, List.of("no_such_tag"))).isEmpty();
+    }
+
+    @Test
+    void metricsAndChecksAreComputedFromTheData() {
+        DSSDataset orders = uploadedOrders();
+
+        JsonNode last = orders.getLastMetricValues(null);
+        assertThat(metricValue(last, "records:COUNT_RECORDS")).isEqualTo("2");
+        assertThat(metricValue(last, "basic:COUNT_COLUMNS")).isEqualTo("4");
+        assertThat(last.path("metrics").findValues("lastValues").get(0).get(0).path("partition").asText()).isEqualTo("NP");
+
+        JsonNode all = orders.computeMetrics("", null, null);
+        assertThat(all.path("partition").asText()).isEqualTo("NP");
+        assertThat(computedValue(all, "records:COUNT_RECORDS")).isEqualTo("2");
+        assertThat(computedValue(all, "basic:COUNT_COLUMNS")).isEqualTo("4");
+
+        JsonNode some = orders.computeMetrics("", List.of("records:COUNT_RECORDS"), null);
+        assertThat(some.path("computed")).hasSize(1);
+        assertThat(computedValue(some, "records:COUNT_RECORDS")).isEqualTo("2");
+
+        // one more file: the metrics follow the data
+        orders.uploadedAddFile(new ByteArrayInputStream("id,price,ok,label\n3,1.0,true,more\n".getBytes(StandardCharsets.UTF_8)),
+                "more.csv");
+        assertThat(computedValue(orders.computeMetrics("", List.of("records:COUNT_RECORDS"), null), "records:COUNT_RECORDS"))
+                .isEqualTo("3");
+        assertThat(metricValue(orders.getLastMetricValues("NP"), "records:COUNT_RECORDS")).isEqualTo("3");
+
+        JsonNode checks = orders.runChecks("", null);
+        assertThat(checks.path("partition").asText()).isEqualTo("NP");
+        assertThat(checks.path("results").isArray()).isTrue();
+        assertThat(checks.path("results")).isEmpty(); // the dataset defines no check
+        assertThatThrownBy(() -> orders.runChecks("", List.of("no_such_check")))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
+        assertThatThrownBy(() -> orders.computeMetrics("", List.of("no:SUCH_METRIC"), null))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
+    }
+
+    private static String metricValue(JsonNode computedMetrics, String metricId) {
+        for (JsonNode m : computedMetrics.path("metrics")) {
+            if (m.path("metric").path("id").asText().equals(metricId)) {
+                return m.path("lastValues").path(0).path("value").asText(null);
+            }
+        }
+        throw new AssertionError("No metric " + metricId + " in " + computedMetrics);
+    }
+
+    private static String computedValue(JsonNode report, String metricId) {
+        for (JsonNode v : report.path("computed")) {
+            if (v.path("metricId").asText().equals(metricId)) {
+                return v.path("value").asText(null);
+            }
+        }
+        throw new AssertionError("No computed value of " + metricId + " in " + report);
+    }
+
+    @Test
+    void deletingAnUploadedFileRemovesItAndItsRows() {
+        DSSDataset orders = uploadedOrders();
+        orders.uploadedAddFile(new ByteArrayInputStream("id,price,ok,label\n3,1.0,true,more\n".getBytes(StandardCharsets.UTF_8)),
+                "more.csv");
+        assertThat(orders.uploadedListFiles()).extracting(f -> f.path("path").asText())
+                .containsExactlyInAnyOrder("/orders.csv", "/more.csv");
+
+        orders.uploadedDeleteFile("orders.csv");
+
+        assertThat(orders.uploadedListFiles()).extracting(f -> f.path("path").asText()).containsExactly("/more.csv");
+        List<List<Object>> rows = new ArrayList<>();
+        try (RowStream stream = orders.iterRows()) {
+            stream.forEach(rows::add);
+        }
+        assertThat(rows).containsExactly(Arrays.asList(3L, 1.0, true, "more"));
+        assertThatThrownBy(() -> orders.uploadedDeleteFile("orders.csv"))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(404));
+    }
+
+    @Test
+    void abortedJobEndsAborted() throws Exception {
+        // a gzipped file of 6 million rows (about 50 KB on the wire): reading it all takes the build a second or
+        // more, far longer than the abort takes to arrive
+        DSSDataset big = project.createDataset("big", "UploadedFiles", null, "csv",
+                Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
+        byte[] block = "7,row\n".repeat(100_000).getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gz)) {
+            out.write("n,label\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 60; i++) {
+                out.write(block);
+            }
+        }
+        big.uploadedAddFile(new ByteArrayInputStream(gz.toByteArray()), "big.csv.gz");
+
+        DSSJob job = project.newJob().withOutput("big", null, null, null).start();
+        JsonNode answer = job.abort();
+        assertThat(answer.path("success").asBoolean()).as(answer.toString()).isTrue();
+
+        assertThat(job.waitForCompletion(Duration.ofSeconds(60), true)).isEqualTo("ABORTED");
+        assertThat(job.getStatus().path("globalState").path("done").asInt()).isZero();
+        assertThat(job.getLog()).contains("Abort requested");
+        assertThatThrownBy(() -> job.waitForCompletion(Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getMessage()).contains("ABORTED"));
+
+        // aborting a finished job is answered, and changes nothing
+        JsonNode again = job.abort();
+        assertThat(again.path("success").asBoolean(true)).isFalse();
+        assertThat(job.getState()).isEqualTo("ABORTED");
     }
 }

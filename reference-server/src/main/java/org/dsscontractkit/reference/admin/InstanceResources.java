@@ -115,8 +115,8 @@ public final class InstanceResources {
         }
         @Override public Response setMeaning(String meaningId, Meaning meaning) {
             admin();
-            instance.updateMeaning(meaningId, tree(meaning));
-            return noContent();
+            // 200 with the saved meaning: the Python client parses the answer as JSON (spec: setMeaning)
+            return ok(instance.updateMeaning(meaningId, tree(meaning)));
         }
         @Override public Response deleteMeaning(String meaningId) {
             admin();

@@ -57,7 +57,7 @@ public final class DatasetMetrics {
         ObjectNode v = m.putArray("lastValues").addObject();
         v.put("partition", partition);
         v.put("value", String.valueOf(value));
-        v.put("time", now);
+        v.put("computed", now);
         v.put("dataType", dataType);
     }
 }

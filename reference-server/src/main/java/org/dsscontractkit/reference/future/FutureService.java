@@ -39,6 +39,8 @@ public final class FutureService implements AutoCloseable {
         final ObjectNode payload;
         final long startTime = System.currentTimeMillis();
         volatile Future<?> future;
+        /** Claimed by whichever comes first: the worker starting the work, or an abort before it started. */
+        final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
         volatile boolean alive = true;
         volatile boolean aborted;
         volatile JsonNode result;
@@ -61,6 +63,7 @@ public final class FutureService implements AutoCloseable {
         Task t = new Task(id, caller.identifier(), payload);
         tasks.put(id, t);
         t.future = pool.submit(() -> {
+            if (!t.claimed.compareAndSet(false, true)) return; // aborted while queued: abort() ended it
             try {
                 t.result = work.get();
             } catch (ApiException e) {
@@ -142,7 +145,15 @@ public final class FutureService implements AutoCloseable {
         Task t = find(id, caller);
         if (t.alive) {
             t.aborted = true;
-            t.future.cancel(true);
+            if (t.claimed.compareAndSet(false, true)) {
+                // Never started, and now never will: nothing else would end it (cancelling a queued task skips
+                // its finally block, which would leave it alive forever).
+                t.endTime = System.currentTimeMillis();
+                t.alive = false;
+                t.future.cancel(false);
+            } else {
+                t.future.cancel(true);
+            }
         }
     }
 

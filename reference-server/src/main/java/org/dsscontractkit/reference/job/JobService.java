@@ -338,13 +338,17 @@ public final class JobService implements AutoCloseable {
         ObjectNode doc = load(projectKey, jobId);
         String state = doc.path("state").asText();
         ObjectNode out = Json.object();
+        // ActionResult of the spec (success, message); aborted and state are extra details
         if (state.equals("NOT_STARTED") || state.equals("RUNNING")) {
             abortRequests.put(key(projectKey, jobId), Boolean.TRUE);
             appendLog(projectKey, jobId, "INFO", "Abort requested by " + caller.identifier());
+            out.put("success", true);
+            out.put("message", "Abort requested");
             out.put("aborted", true);
         } else {
-            out.put("aborted", false);
+            out.put("success", false);
             out.put("message", "Job already finished (" + state + ")");
+            out.put("aborted", false);
         }
         out.put("state", state);
         return out;

@@ -329,6 +329,7 @@ abstract class ApiSuite {
 
         JsonNode metrics = admin.get("/projects/PDATA/datasets/cities/metrics/last/NP").json();
         assertThat(metrics.toString()).contains("records:COUNT_RECORDS").contains("\"value\":\"3\"");
+        assertThat(metrics.get("metrics").get(0).get("lastValues").get(0).get("computed").asLong()).isPositive();
         assertThat(admin.post("/projects/PDATA/datasets/cities/actions/computeMetrics?partition=", null).json().toString()).contains("\"3\"");
         assertThat(admin.post("/projects/PDATA/datasets/cities/actions/computeMetricsFromIds?partition=",
                 obj("metricIds", List.of("basic:COUNT_COLUMNS"))).json().toString()).contains("\"3\"");
@@ -416,9 +417,12 @@ abstract class ApiSuite {
         List<Object> outputs = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) outputs.add(obj("id", "large"));
         String jobId = admin.post("/projects/PABORT/jobs/", obj("outputs", outputs)).json().get("id").asText();
-        assertThat(admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json().get("aborted").asBoolean()).isTrue();
+        JsonNode abort = admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json();
+        assertThat(abort.get("success").asBoolean()).isTrue();
+        assertThat(abort.get("aborted").asBoolean()).isTrue();
         assertThat(waitJob("PABORT", jobId).path("baseStatus").path("state").asText()).isEqualTo("ABORTED");
         assertThat(admin.get("/projects/PABORT/jobs/" + jobId + "/log").body()).contains("Abort");
+        assertThat(admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json().get("success").asBoolean()).isFalse();
     }
 
     // ---- SQL ----------------------------------------------------------------------------------
@@ -599,7 +603,9 @@ abstract class ApiSuite {
         assertError(admin.post("/meanings/", obj("id", "color", "label", "Color", "type", "VALUES_LIST")), 409);
         assertError(admin.post("/meanings/", obj("id", "m2", "label", "x", "type", "WRONG")), 400, "type");
         assertThat(admin.get("/meanings/").body()).contains("color");
-        assertThat(admin.put("/meanings/color", obj("id", "color", "label", "Colour", "type", "VALUES_LIST")).status()).isEqualTo(204);
+        Api.Res savedMeaning = admin.put("/meanings/color", obj("id", "color", "label", "Colour", "type", "VALUES_LIST"));
+        assertThat(savedMeaning.status()).isEqualTo(200);
+        assertThat(savedMeaning.json().get("label").asText()).isEqualTo("Colour");
         assertThat(admin.get("/meanings/color").json().get("label").asText()).isEqualTo("Colour");
         assertThat(admin.delete("/meanings/color").status()).isEqualTo(204);
         assertError(admin.get("/meanings/color"), 404);
