@@ -126,6 +126,7 @@ class ContractKitCliIT {
         assertThat(run.exit()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("FAIL dss-java-client - a request to list the projects",
                 "violates the OpenAPI document", "validation.response.body.schema.required");
+        assertThat(run.output()).as("--consumer keeps the other consumers' pacts out").doesNotContain("dss-web-frontend");
     }
 
     @Test

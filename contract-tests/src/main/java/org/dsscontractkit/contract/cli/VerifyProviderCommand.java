@@ -92,9 +92,9 @@ final class VerifyProviderCommand implements Callable<Integer> {
         out.println("Verifying " + provider + " against the pacts in " + folder);
 
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
-        // pact-jvm reads its consumer filter and its publishing switch from system properties
+        // pact-jvm reads its publishing switch from a system property, and so does the kit's consumer filter
         if (!consumers.isEmpty()) {
-            System.setProperty("pact.filter.consumers", String.join(",", consumers));
+            System.setProperty(PublishedPacts.CONSUMERS_PROPERTY, String.join(",", consumers));
         }
         System.setProperty("pact.verifier.publishResults", "false");
         if (api != Api.apinode) {

@@ -16,8 +16,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -31,13 +34,21 @@ public final class PublishedPacts implements PactLoader {
 
     /** System property naming a folder of pact files to verify instead of the published ones. */
     public static final String FOLDER_PROPERTY = "dsskit.pacts";
+    /** System property listing the consumers (comma-separated) whose pacts are verified; all when unset. */
+    public static final String CONSUMERS_PROPERTY = "dsskit.pacts.consumers";
     /** Where the build puts the published pacts on the classpath. */
     public static final String RESOURCE = "dss-contract-kit/pacts";
 
+    private static File extracted;
+
     private final PactFolderLoader delegate;
+    private final Set<String> consumers;
 
     public PublishedPacts(Class<?> testClass) {
         this.delegate = new PactFolderLoader(folder());
+        String only = System.getProperty(CONSUMERS_PROPERTY, "");
+        this.consumers = Arrays.stream(only.split(",")).map(String::trim).filter(c -> !c.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return the folder the pacts are read from (the configured one, or a copy of the published ones) */
@@ -67,6 +78,9 @@ public final class PublishedPacts implements PactLoader {
     }
 
     private static synchronized File copyOutOfJar(URI uri) {
+        if (extracted != null) {
+            return extracted;
+        }
         try {
             Path target = Files.createTempDirectory("dss-contract-kit-pacts");
             target.toFile().deleteOnExit();
@@ -85,7 +99,8 @@ public final class PublishedPacts implements PactLoader {
                     copy.toFile().deleteOnExit();
                 }
             }
-            return target.toFile();
+            extracted = target.toFile();
+            return extracted;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot copy the published pacts out of " + uri + ": " + e.getMessage(), e);
         }
@@ -93,7 +108,11 @@ public final class PublishedPacts implements PactLoader {
 
     @Override
     public List<Pact> load(String providerName) throws IOException {
-        return delegate.load(providerName);
+        List<Pact> pacts = delegate.load(providerName);
+        if (consumers.isEmpty()) {
+            return pacts;
+        }
+        return pacts.stream().filter(pact -> consumers.contains(pact.getConsumer().getName())).toList();
     }
 
     @Override

@@ -14,6 +14,19 @@ class PublishedPactsTest {
     @AfterEach
     void clear() {
         System.clearProperty(PublishedPacts.FOLDER_PROPERTY);
+        System.clearProperty(PublishedPacts.CONSUMERS_PROPERTY);
+    }
+
+    @Test
+    void theConsumerFilterKeepsOnlyTheNamedConsumersPacts(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("web-dss.json"), pact("web", ProviderStates.DSS_PROVIDER));
+        Files.writeString(dir.resolve("java-dss.json"), pact("java", ProviderStates.DSS_PROVIDER));
+        System.setProperty(PublishedPacts.FOLDER_PROPERTY, dir.toString());
+        System.setProperty(PublishedPacts.CONSUMERS_PROPERTY, " java ");
+
+        var loaded = new PublishedPacts(getClass()).load(ProviderStates.DSS_PROVIDER);
+
+        assertThat(loaded).singleElement().satisfies(p -> assertThat(p.getConsumer().getName()).isEqualTo("java"));
     }
 
     @Test
