@@ -12,6 +12,11 @@ export interface WebApiConfig {
   dssUrl: string;
   /** Origin of the API node, e.g. `https://apinode.example.com`. */
   apiNodeUrl: string;
+  /**
+   * DSS API key, for calls made from outside a page DSS serves (a Node backend, a test against a mock server). In
+   * the browser leave it out: the DSS session cookie authenticates the page's calls.
+   */
+  dssApiKey?: string;
 }
 
 /** What the project list shows of each project. */
@@ -96,10 +101,15 @@ export function castCell(value: string | null, type: ColumnType): Cell {
 export class DssWebApi {
   private readonly dssUrl: string;
   private readonly apiNodeUrl: string;
+  private readonly dssHeaders: Record<string, string>;
 
   constructor(config: WebApiConfig) {
     this.dssUrl = stripTrailingSlash(config.dssUrl, 'dssUrl');
     this.apiNodeUrl = stripTrailingSlash(config.apiNodeUrl, 'apiNodeUrl');
+    this.dssHeaders = { Accept: 'application/json' };
+    if (config.dssApiKey) {
+      this.dssHeaders.Authorization = basicAuth(config.dssApiKey);
+    }
   }
 
   async listProjects(): Promise<ProjectListItem[]> {
@@ -154,8 +164,7 @@ export class DssWebApi {
     requireName(endpoint, 'endpoint');
     const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
     if (apiKey) {
-      // the API node takes the key as the Basic user name with an empty password, as DSS does
-      headers.Authorization = `Basic ${btoa(`${apiKey}:`)}`;
+      headers.Authorization = basicAuth(apiKey);
     }
     const url = `${this.apiNodeUrl}/public/api/v1/${encodeURIComponent(service)}/${encodeURIComponent(endpoint)}/predict`;
     const answer = await send<{ result: PredictionResult }>(url, {
@@ -172,9 +181,8 @@ export class DssWebApi {
     };
   }
 
-  // no Authorization header: in a browser the DSS session cookie authenticates the page's calls
   private getJson<T>(path: string): Promise<T> {
-    return send<T>(`${this.dssUrl}${path}`, { headers: { Accept: 'application/json' } });
+    return send<T>(`${this.dssUrl}${path}`, { headers: this.dssHeaders });
   }
 }
 
@@ -215,6 +223,11 @@ function errorOf(response: Response, text: string, url: string): DssApiError {
     : `HTTP ${response.status} ${response.statusText}`.trim();
   const detailed = typeof body.detailedMessage === 'string' ? body.detailedMessage : undefined;
   return new DssApiError(response.status, errorType, message, detailed, url);
+}
+
+/** DSS and the API node take an API key as the Basic user name with an empty password. */
+function basicAuth(apiKey: string): string {
+  return `Basic ${btoa(`${apiKey}:`)}`;
 }
 
 function stripTrailingSlash(url: string, what: string): string {
