@@ -86,7 +86,14 @@ final class VerifyProviderCommand implements Callable<Integer> {
             }
             System.setProperty(PublishedPacts.FOLDER_PROPERTY, pacts.toAbsolutePath().toString());
         }
-        File folder = PublishedPacts.folder();
+        File folder;
+        try {
+            folder = PublishedPacts.folder();
+        } catch (IllegalStateException noPacts) {
+            // a jar built with -DskipTests: the consumer tests that write the published pacts never ran
+            throw new ContractKitCommand.UsageException("this jar carries no pacts (built without its tests?):"
+                    + " rebuild it with `mvn -pl contract-tests -am package`, or pass --pacts DIR");
+        }
         ContractValidator validator = spec.validator();
         ConfiguredProviders.configure(provider, states, key, validator);
         out.println("Verifying " + provider + " against the pacts in " + folder);
