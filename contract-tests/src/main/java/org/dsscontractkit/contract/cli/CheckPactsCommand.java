@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.dsscontractkit.contract.ContractValidator;
+import org.dsscontractkit.contract.CoverageReport;
 import org.dsscontractkit.contract.PactContractCheck;
 import org.dsscontractkit.contract.Violation;
 import picocli.CommandLine.Command;
@@ -46,23 +47,24 @@ final class CheckPactsCommand implements Callable<Integer> {
         int interactions = 0;
         for (Path file : files) {
             List<Violation> found;
-            int count;
+            int before = validator.exchangeCount();
             try {
-                count = PactContractCheck.interactionCount(file);
                 found = check.checkFile(file);
             } catch (JsonProcessingException e) {
                 throw new ContractKitCommand.UsageException(file + ": not a pact file (invalid JSON: "
                         + e.getOriginalMessage() + ")");
             }
+            // each HTTP interaction is one exchange for the validator: counted there, not by reading the file again
+            int count = validator.exchangeCount() - before;
             interactions += count;
             out.println((found.isEmpty() ? "OK   " : "FAIL ") + file + ": " + count + " interactions, "
                     + found.size() + " violations");
             found.forEach(v -> out.println("       " + v));
             violations.addAll(found);
         }
+        CoverageReport coverage = validator.coverage();
         out.println(files.size() + " pacts, " + interactions + " interactions, " + violations.size() + " violations; "
-                + validator.coverage().exercised().size() + " / " + validator.coverage().operations().size()
-                + " operations covered");
+                + coverage.exercised().size() + " / " + coverage.operations().size() + " operations covered");
         return violations.isEmpty() ? 0 : ContractKitCommand.BROKEN;
     }
 

@@ -76,15 +76,18 @@ final class ProxyCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(exit[0]);
         }, "proxy-stop");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean signalled;
         if (duration != null) {
-            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+            signalled = stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             stopped.await();
+            signalled = true;
         }
         proxy.close();
         exit[0] = report(out, validator);
         reported.countDown();
-        if (duration != null) {
+        if (!signalled) {
+            // the duration ran out: no shutdown is under way, so the hook can (and must) go before picocli exits
             Runtime.getRuntime().removeShutdownHook(hook);
         }
         return exit[0];

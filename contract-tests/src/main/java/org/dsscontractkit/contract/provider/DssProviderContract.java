@@ -47,13 +47,18 @@ public abstract class DssProviderContract extends ProviderContract {
         return providerUrl();
     }
 
+    private String requiredAdminKey() {
+        String key = adminApiKey();
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("admin API key: required to set up provider states and"
+                    + " authenticate the replayed requests, got none");
+        }
+        return key;
+    }
+
     private DSSClient admin() {
         if (admin == null) {
-            String key = adminApiKey();
-            if (key == null || key.isBlank()) {
-                throw new IllegalArgumentException("admin API key: required to set up provider states, got none");
-            }
-            admin = new DSSClient(stateSetupUrl().toString(), key);
+            admin = new DSSClient(stateSetupUrl().toString(), requiredAdminKey());
         }
         return admin;
     }
@@ -62,7 +67,7 @@ public abstract class DssProviderContract extends ProviderContract {
     protected void prepare(HttpRequest request) {
         if (!request.containsHeader("Authorization")) {
             request.addHeader("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((adminApiKey() + ":").getBytes(StandardCharsets.UTF_8)));
+                    .encodeToString((requiredAdminKey() + ":").getBytes(StandardCharsets.UTF_8)));
         }
     }
 
