@@ -3,8 +3,6 @@ package org.dsscontractkit.pact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,7 +140,7 @@ class ContractKitCliIT {
 
     @Test
     void proxyReportsTheExchangesThatBreakTheContractWhenStopped() throws Exception {
-        int port = freePort();
+        int port = ReferenceServerProcess.freePort();
         Path log = Files.createTempFile("contract-kit-proxy", ".log");
         Process proxy = new ProcessBuilder(command("proxy", "--target", server.directUrl(), "--port", String.valueOf(port)))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -179,12 +177,6 @@ class ContractKitCliIT {
         while (!Files.readString(log).contains(text)) {
             assertThat(System.nanoTime()).as("proxy started: " + Files.readString(log)).isLessThan(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }

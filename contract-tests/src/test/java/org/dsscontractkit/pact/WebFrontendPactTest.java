@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.dsscontractkit.contract.PactContractCheck;
 import org.dsscontractkit.contract.provider.ProviderStates;
 import org.junit.jupiter.api.Test;
@@ -33,7 +27,6 @@ class WebFrontendPactTest {
     static final String DSS_PACT = CONSUMER + "-" + ProviderStates.DSS_PROVIDER + ".json";
     static final String APINODE_PACT = CONSUMER + "-" + ProviderStates.APINODE_PROVIDER + ".json";
     private static final String COMPILED_TEST = "dssWebApi.pact.test.js";
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final int MIN_NODE_MAJOR = 20;
 
     @Test
@@ -62,11 +55,11 @@ class WebFrontendPactTest {
         Files.deleteIfExists(pactDir.resolve(APINODE_PACT));
 
         long start = System.nanoTime();
-        run(List.of(tsc.toString(), "-p", tsProject.toString(), "--outDir", outDir.toString()), root, Map.of(), "tsc");
+        ChildProcess.run(List.of(tsc.toString(), "-p", tsProject.toString(), "--outDir", outDir.toString()), root, Map.of(), "tsc");
         long compiled = System.nanoTime();
         Path testFile = outDir.resolve(COMPILED_TEST);
         assertThat(testFile).as("compiled pact-js test").isRegularFile();
-        String output = run(List.of(node, "--test", "--test-reporter=spec", testFile.toString()), root,
+        String output = ChildProcess.run(List.of(node, "--test", "--test-reporter=spec", testFile.toString()), root,
                 Map.of("PACT_DIR", pactDir.toString()), "node --test");
         long ran = System.nanoTime();
         System.out.println(output);
@@ -99,7 +92,7 @@ class WebFrontendPactTest {
     private static void requireNode(String node, Path dir) {
         String version;
         try {
-            version = run(List.of(node, "--version"), dir, Map.of(), "node --version").trim();
+            version = ChildProcess.run(List.of(node, "--version"), dir, Map.of(), "node --version").trim();
         } catch (UncheckedIOException e) {
             throw new AssertionError("Cannot run Node.js (" + node + "): install Node " + MIN_NODE_MAJOR
                     + "+ on the PATH or pass -Dnode.bin=/path/to/node", e);
@@ -108,47 +101,5 @@ class WebFrontendPactTest {
         if (major < MIN_NODE_MAJOR) {
             fail("pact-js needs Node " + MIN_NODE_MAJOR + "+, " + node + " is " + version);
         }
-    }
-
-    /** Runs a child process to its end; fails with everything it printed when it exits non-zero or hangs. */
-    private static String run(List<String> command, Path dir, Map<String, String> env, String what) {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        builder.environment().put("PACT_DO_NOT_TRACK", "true");
-        builder.environment().put("NO_COLOR", "1");
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + what + " (" + String.join(" ", command) + ")", e);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                in.transferTo(out);
-            } catch (IOException ignored) {
-                // the process was killed after a timeout: what was read so far is reported
-            }
-        }, what + " output");
-        reader.start();
-        try {
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                reader.join(5_000);
-                fail(what + " did not finish within " + TIMEOUT + ":\n" + out.toString(StandardCharsets.UTF_8));
-            }
-            reader.join();
-        } catch (InterruptedException e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new AssertionError(what + " interrupted", e);
-        }
-        String output = out.toString(StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            fail(what + " exited with " + process.exitValue() + " (" + String.join(" ", command) + "):\n" + output);
-        }
-        return output;
     }
 }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.dsscontractkit.client.e2e.ReferenceServerProcess;
 
 /**
  * Stoplight Prism ({@code node_modules/.bin/prism}, pinned in the root package.json) as a child process on a free
@@ -35,7 +34,7 @@ final class PrismProcess implements AutoCloseable {
         if (!Files.isExecutable(Path.of(prism))) {
             throw new IllegalStateException("Prism not found at " + prism + " (run `npm ci` at the repository root)");
         }
-        port = freePort();
+        port = ReferenceServerProcess.freePort();
         log = Files.createTempFile("prism", ".log");
         List<String> command = new ArrayList<>(List.of(prism));
         command.addAll(arguments);
@@ -115,12 +114,6 @@ final class PrismProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Prism not listening after " + STARTUP_LIMIT + ":\n" + Files.readString(log));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     @Override

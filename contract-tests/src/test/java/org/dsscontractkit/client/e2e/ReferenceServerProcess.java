@@ -125,7 +125,8 @@ public final class ReferenceServerProcess {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** @return a port nothing listens on now, on 127.0.0.1 */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
