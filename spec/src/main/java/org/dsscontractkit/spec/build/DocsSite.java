@@ -13,19 +13,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Renders the offline HTML docs: an index page and one Swagger UI page per bundled document. The bundle is embedded
  * as a script ({@code <name>.spec.js}), not fetched, so the page works from {@code file://} as well as over HTTP,
- * and every script and stylesheet is copied next to it from the Swagger UI webjar — nothing loads from a CDN.
+ * and every script and stylesheet is copied next to it from the Swagger UI webjar — nothing loads from a CDN. The
+ * changelog page is the spec build's Markdown changelog rendered with commonmark.
  */
 public final class DocsSite {
 
     private static final String WEBJAR_PROPERTIES = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
+    private static final String CHANGELOG_LINK = "<p class=\"changelog-link\"><a href=\"changelog.html\">Changelog</a>:"
+            + " operations added, deprecated, changed and removed in each release, breaking changes with their reason.</p>";
     private static final List<String> SWAGGER_UI_FILES = List.of("swagger-ui-bundle.js", "swagger-ui.css",
             "favicon-32x32.png", "favicon-16x16.png");
 
-    public void write(List<Bundler.Bundle> bundles, Path docsDir) {
+    /** @param changelog the changelog in Markdown (rendered as {@code changelog.html}), or null for none */
+    public void write(List<Bundler.Bundle> bundles, String changelog, Path docsDir) {
         try {
             Files.createDirectories(docsDir.resolve("assets/swagger-ui"));
             Files.createDirectories(docsDir.resolve("openapi"));
@@ -48,7 +54,13 @@ public final class DocsSite {
                 cards.append(card(bundle, title));
             }
             Files.writeString(docsDir.resolve("index.html"), resource("docs-template/index.html")
-                    .replace("{{cards}}", cards.toString()));
+                    .replace("{{cards}}", cards.toString())
+                    .replace("{{changelog}}", changelog == null ? "" : CHANGELOG_LINK));
+            if (changelog != null) {
+                Files.writeString(docsDir.resolve("changelog.html"), resource("docs-template/changelog.html")
+                        .replace("{{content}}", HtmlRenderer.builder().build().render(Parser.builder().build()
+                                .parse(changelog))));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the docs into " + docsDir + ": " + e.getMessage(), e);
         }

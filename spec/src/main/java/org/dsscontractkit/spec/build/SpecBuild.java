@@ -6,16 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dsscontractkit.spec.release.Changelog;
+import org.dsscontractkit.spec.release.ReleaseHistory;
 
 /**
  * The spec module's build step (run by exec-maven-plugin in process-classes): bundles both documents, fails on any
  * broken ref, missing or duplicate operationId (also across the two documents) or parser message, then writes the
- * bundles to {@code target/bundled} and {@code target/classes/openapi} and the docs to {@code target/docs} and
- * {@code target/classes/docs}.
+ * bundles to {@code target/bundled} and {@code target/classes/openapi}, the changelog against the release baselines
+ * to {@code target/changelog/CHANGELOG.md} and {@code target/classes/changelog}, and the docs (changelog page
+ * included) to {@code target/docs} and {@code target/classes/docs}.
  *
- * <p>Arguments: sourceDir bundledDir docsDir classesDir.
+ * <p>Arguments: sourceDir bundledDir docsDir classesDir releasesDir changelogDir.
  */
 public final class SpecBuild {
 
@@ -23,8 +27,9 @@ public final class SpecBuild {
     }
 
     public static void main(String[] args) {
-        if (args.length != 4) {
-            throw new IllegalArgumentException("usage: SpecBuild <sourceDir> <bundledDir> <docsDir> <classesDir>");
+        if (args.length != 6) {
+            throw new IllegalArgumentException("usage: SpecBuild <sourceDir> <bundledDir> <docsDir> <classesDir>"
+                    + " <releasesDir> <changelogDir>");
         }
         Path sourceDir = Path.of(args[0]);
         List<Bundler.Bundle> bundles = bundleAll(sourceDir);
@@ -37,8 +42,16 @@ public final class SpecBuild {
             System.out.printf("[spec] %s: %d operations -> %s%n", bundle.name(),
                     bundle.operations().operations().size(), bundledDir.resolve(bundle.name() + ".yaml"));
         }
-        new DocsSite().write(bundles, docsDir);
-        new DocsSite().write(bundles, classesDir.resolve("docs"));
+        Map<String, String> current = new LinkedHashMap<>();
+        bundles.forEach(bundle -> current.put(bundle.name(), bundle.yaml()));
+        Changelog changelog = Changelog.of(new ReleaseHistory(Path.of(args[4])), current);
+        String markdown = changelog.markdown(false);
+        writeText(Path.of(args[5]).resolve("CHANGELOG.md"), markdown);
+        writeText(classesDir.resolve("changelog/CHANGELOG.md"), markdown);
+        System.out.println("[spec] changelog -> " + Path.of(args[5]).resolve("CHANGELOG.md"));
+        String linked = changelog.markdown(true);
+        new DocsSite().write(bundles, linked, docsDir);
+        new DocsSite().write(bundles, linked, classesDir.resolve("docs"));
         System.out.println("[spec] docs -> " + docsDir.resolve("index.html"));
     }
 
@@ -80,6 +93,15 @@ public final class SpecBuild {
             throw new SpecBuildException(problems);
         }
         return bundles;
+    }
+
+    private static void writeText(Path file, String text) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static void writeBundle(Bundler.Bundle bundle, Path dir) {
