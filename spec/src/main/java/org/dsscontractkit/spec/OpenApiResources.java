@@ -14,6 +14,9 @@ public final class OpenApiResources {
     public static final String APINODE_USER_API_YAML = "openapi/apinode-user-api.yaml";
     public static final String APINODE_USER_API_JSON = "openapi/apinode-user-api.json";
 
+    /** The changelog of the documents (Markdown): operations added, deprecated, changed, removed per release. */
+    public static final String CHANGELOG = "changelog/CHANGELOG.md";
+
     /** Folder of the rendered HTML docs; {@code docs/index.html} is the entry page. */
     public static final String DOCS_ROOT = "docs/";
 

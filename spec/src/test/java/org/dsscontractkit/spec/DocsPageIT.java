@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dsscontractkit.spec.build.ApiDocument;
+import org.dsscontractkit.spec.release.ReleaseHistory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,22 @@ class DocsPageIT {
             assertThat(fetch("openapi/" + doc.fileStem() + ".yaml")).startsWith("openapi: 3.0.3");
         }
         screenshot(baseUrl, screenshotDir().resolve("docs-screenshot-index.png"));
+    }
+
+    @Test
+    void changelogPageIsLinkedFromEveryPageAndListsEachRelease() throws Exception {
+        String index = chromium("--dump-dom", baseUrl);
+        String reference = fetch(ApiDocument.DSS_PUBLIC_API.fileStem() + ".html");
+        String changelog = chromium("--dump-dom", baseUrl + "changelog.html");
+
+        assertThat(index).contains("href=\"changelog.html\"");
+        assertThat(reference).contains("href=\"changelog.html\"");
+        assertThat(changelog).contains("<h1>Changelog of the OpenAPI documents</h1>")
+                .contains("<h2>Unreleased (since ");
+        ReleaseHistory releases = new ReleaseHistory(Path.of(System.getProperty("spec.releasesDir", "releases")));
+        assertThat(releases.releases()).as("release baselines in spec/releases").isNotEmpty();
+        releases.releases().forEach(release -> assertThat(changelog).contains("<h2>" + release.version()));
+        screenshot(baseUrl + "changelog.html", screenshotDir().resolve("docs-screenshot-changelog.png"));
     }
 
     private static List<String> summaries(JsonNode spec) {

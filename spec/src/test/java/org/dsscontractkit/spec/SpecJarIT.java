@@ -24,12 +24,15 @@ class SpecJarIT {
                     OpenApiResources.APINODE_USER_API_YAML, OpenApiResources.APINODE_USER_API_JSON,
                     OpenApiResources.DOCS_ROOT + "index.html", OpenApiResources.DOCS_ROOT + "dss-public-api.html",
                     OpenApiResources.DOCS_ROOT + "apinode-user-api.html",
+                    OpenApiResources.DOCS_ROOT + "changelog.html", OpenApiResources.CHANGELOG,
                     OpenApiResources.DOCS_ROOT + "assets/swagger-ui/swagger-ui-bundle.js"}) {
                 assertThat(file.getJarEntry(entry)).as("jar entry %s", entry).isNotNull();
             }
             assertThat(new String(file.getInputStream(file.getJarEntry(OpenApiResources.DSS_PUBLIC_API_YAML))
                     .readNBytes(20))).startsWith("openapi: 3.0.3");
             assertThat(file.stream().map(e -> e.getName())).noneMatch(n -> n.startsWith("docs-template/"));
+            assertThat(new String(file.getInputStream(file.getJarEntry(OpenApiResources.CHANGELOG)).readAllBytes()))
+                    .startsWith("# Changelog of the OpenAPI documents").contains("## 0.1.0");
             // no page may pull anything from the network
             String index = new String(file.getInputStream(file.getJarEntry("docs/dss-public-api.html")).readAllBytes());
             assertThat(index).doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");

@@ -115,6 +115,10 @@ public final class BreakingChangeGate {
                     text.append("  - acknowledge each change with a reason in ").append(ackFile)
                             .append(", under 'acknowledged:' (replace the TODO with the reason):\n\n");
                     text.append(unaccounted.stream().map(Acknowledgements::entryFor).collect(Collectors.joining()));
+                    if (unaccounted.size() > 1) {
+                        text.append("\n'*' stands for any text: one entry with operation: \"*\" acknowledges the same"
+                                + " change of a shared schema in every operation.\n");
+                    }
                 }
             }
             if (!acknowledgements.problems().isEmpty()) {
