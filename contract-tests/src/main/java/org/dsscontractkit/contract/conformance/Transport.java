@@ -73,7 +73,8 @@ final class Transport {
         } catch (HttpTimeoutException e) {
             throw new IOException("no answer within " + timeout.toSeconds() + " s", e);
         } catch (ConnectException e) {
-            throw new Unreachable("cannot connect to " + uri.getAuthority() + " (" + describe(e) + ")", e);
+            throw new Unreachable("cannot connect to " + uri.getAuthority() + " ("
+                    + (e.getMessage() == null ? "connection refused" : describe(e)) + ")", e);
         } catch (SSLException e) {
             throw new Unreachable("TLS handshake with " + uri.getAuthority() + " failed (" + describe(e) + ")"
                     + (uri.getScheme().equals("https") ? "; for a self-signed certificate add --insecure" : ""), e);
