@@ -12,7 +12,9 @@ import org.dsscontractkit.apiconnect.transport.TransportException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** Entry point of the executable jar. Exit codes: 0 done, 1 the run failed, 2 bad configuration or usage. */
 @Command(name = "api-connect", mixinStandardHelpOptions = true, version = "api-connect 0.1.0",
@@ -24,7 +26,9 @@ public final class ApiConnectCommand {
     public static final int CONFIG = 2;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Rows go to stdout as UTF-8 whatever the platform charset, as they do into a file.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        System.exit(execute(args, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs the CLI without exiting (tests, embedding). */

@@ -64,6 +64,7 @@ public final class DatasetFetch {
                 n++;
             }
             rows[0] += n;
+            flush(sink);
             return n;
         });
         return new Result(pages[0], rows[0]);
@@ -72,6 +73,14 @@ public final class DatasetFetch {
     private void decorate(ObjectNode row, Page page, List<String> violations) {
         if (metadata) ResponseMetadata.add(row, page.response(), api.redactor());
         if (api.openApi() != null) row.put(VIOLATIONS, violations.isEmpty() ? "" : String.join("\n", violations));
+    }
+
+    private static void flush(RowSink sink) {
+        try {
+            sink.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(RowSink sink, ObjectNode row) {

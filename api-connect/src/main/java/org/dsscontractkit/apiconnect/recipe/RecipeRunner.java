@@ -91,10 +91,14 @@ public final class RecipeRunner {
     private void drain(Future<RowResult> future, RowSink sink, long[] counts, ProgressListener progress) {
         RowResult result;
         try {
+            // Rows already written reach a streamed output before we wait for the next ones.
+            if (!future.isDone()) sink.flush();
             result = future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RecipeFailedException("interrupted");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;

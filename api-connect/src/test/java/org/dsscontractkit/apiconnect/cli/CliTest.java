@@ -66,6 +66,32 @@ class CliTest {
     }
 
     @Test
+    void aFailedFetchToStandardOutputKeepsTheRowsItHadAndExitsWith1() {
+        server.on("/half", (r, i) -> i % 2 == 0
+                ? Reply.json("{\"data\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"" + server.url("/half") + "?p=2\"}")
+                : Reply.status(500, "{\"error\": \"page 2 is gone\"}"));
+        Path preset = Fixtures.write(dir, "half.yaml", "endpoint: {url: '%s', dataPath: data, retry: {maxRetries: 0}}\npagination: {type: next_page, nextUrlPath: next}\n"
+                .formatted(server.url("/half")));
+        assertThat(run("fetch", "-p", preset.toString(), "--format", "jsonl", "-q")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("{\"id\":1}\n{\"id\":2}\n");
+        assertThat(err.toString()).contains("api-connect: failed: Error 500: {\"error\": \"page 2 is gone\"}");
+        out.getBuffer().setLength(0);
+        // CSV spools until the header is known; a failure still prints what was fetched, header first.
+        assertThat(run("fetch", "-p", preset.toString(), "-q")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("id\n1\n2\n");
+    }
+
+    @Test
+    void aRecipeStoppedByRaiseKeepsTheRowsAlreadyWrittenOnStandardOutput() {
+        server.on("/r", (r, i) -> r.query().equals("n=3") ? Reply.status(500, "no") : Reply.json("{\"ok\": " + r.query().substring(2) + "}"));
+        Path preset = Fixtures.write(dir, "r.yaml", "endpoint: {url: '%s', query: {n: '{{n}}'}, retry: {maxRetries: 0}}".formatted(server.url("/r")));
+        Path in = Fixtures.write(dir, "in.csv", "n\n1\n2\n3\n4\n");
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "--on-error", "raise", "--format", "jsonl", "-q")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("{\"n\":\"1\",\"ok\":1}\n{\"n\":\"2\",\"ok\":2}\n");
+        assertThat(err.toString()).contains("api-connect: failed: input row 3: Error 500: no");
+    }
+
+    @Test
     void fetchJsonLinesRawWithMetadata() throws Exception {
         server.on("/one", (r, i) -> Reply.json("[{\"a\": 1}, {\"a\": 2}]"));
         Path preset = Fixtures.write(dir, "one.yaml", "endpoint: {url: '%s'}".formatted(server.url("/one")));

@@ -7,12 +7,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +31,15 @@ class ExecutableJarIT {
     private record Run(int exit, String out, String err) {
     }
 
-    private Run run(String... args) throws IOException, InterruptedException {
+    private static List<String> command(String... args) {
         String jar = System.getProperty("apiConnectJar", "target/api-connect-0.1.0-SNAPSHOT.jar");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private Run run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = command(args);
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -71,5 +79,40 @@ class ExecutableJarIT {
         assertThat(config.exit()).isEqualTo(2);
         assertThat(config.err()).isEqualTo("api-connect: configuration error: " + bad + ": endpoint.dataPath: invalid path 'a..b': empty key at position 2\n");
         assertThat(config.out()).isEmpty();
+    }
+
+    @Test
+    void fetchToAPipeShowsEachPageAsItArrivesAndKeepsItWhenALaterPageFails() throws Exception {
+        // Page 2 is answered only once the rows of page 1 have come out of the process's stdout (or after 60 s,
+        // which fails the test): rows are flushed per page, not at the end.
+        CountDownLatch pageOneSeen = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean rowsCameFirst = new java.util.concurrent.atomic.AtomicBoolean();
+        server.on("/stream", (r, i) -> {
+            if (i == 0) return Reply.json("{\"items\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"" + server.url("/stream") + "?page=2\"}");
+            try {
+                rowsCameFirst.set(pageOneSeen.await(60, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Reply.status(503, "{\"error\": \"gone\"}");
+        });
+        Path preset = Fixtures.write(dir, "stream.yaml", """
+                endpoint: {url: '%s', dataPath: items, retry: {maxRetries: 0}}
+                pagination: {type: next_page, nextUrlPath: next}
+                """.formatted(server.url("/stream")));
+        Process p = new ProcessBuilder(command("fetch", "-p", preset.toString(), "--format", "jsonl", "-q"))
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            lines.add(stdout.readLine());
+            lines.add(stdout.readLine());
+            pageOneSeen.countDown();
+            for (String line; (line = stdout.readLine()) != null; ) lines.add(line);
+        }
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(rowsCameFirst).as("page 1 rows reached stdout while page 2 was pending").isTrue();
+        assertThat(lines).containsExactly("{\"id\":1}", "{\"id\":2}");
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("stderr.txt"))).contains("api-connect: failed: Error 503");
     }
 }
