@@ -33,7 +33,8 @@ public final class FetchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OutputOption out = new OutputOption(output, format, spec.commandLine().getOut());
         ApiConnect api = call.build(Set.of());
-        DatasetFetch.Result result = out.write(List.of(), sink -> new DatasetFetch(api, new RowMapper(call.raw), call.metadata).run(sink));
+        DatasetFetch fetch = new DatasetFetch(api, new RowMapper(call.raw), call.metadata, call.resultColumns());
+        DatasetFetch.Result result = out.write(List.of(), fetch::run);
         if (!quiet) System.err.println("fetched " + result.rows() + " rows from " + result.pages() + " page(s)");
         return 0;
     }

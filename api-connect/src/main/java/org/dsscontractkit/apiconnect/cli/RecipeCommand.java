@@ -72,7 +72,7 @@ public final class RecipeCommand implements Callable<Integer> {
             Map<String, String> variables = options.variableNames(table.header(), input.toString());
             ApiConnect api = call.build(new HashSet<>(variables.values()));
             long total = InputTable.countRows(input, delimiter);
-            RecipeRunner runner = new RecipeRunner(api, options);
+            RecipeRunner runner = new RecipeRunner(api, options, call.resultColumns());
             ConsoleProgress bar = new ConsoleProgress(System.err, quiet ? ConsoleProgress.Mode.NONE : progress,
                     System::nanoTime, 2_000_000_000L);
             RecipeRunner.Result result = out.write(runner.leadingColumns(table.header()), sink -> runner.run(table, total, sink, bar));

@@ -103,6 +103,15 @@ class CliTest {
     }
 
     @Test
+    void aRecordFieldNamedLikeAMetadataColumnIsKeptUnderThePrefix() throws Exception {
+        server.on("/m", (r, i) -> Reply.json("[{\"dku_status_code\": \"theirs\", \"a\": 1}]"));
+        Path preset = Fixtures.write(dir, "m.yaml", "endpoint: {url: '%s'}".formatted(server.url("/m")));
+        assertThat(run("fetch", "-p", preset.toString(), "--metadata", "--format", "jsonl", "-q")).isZero();
+        assertThat(out.toString()).startsWith("{\"api_dku_status_code\":\"theirs\",\"a\":1,\"dku_status_code\":200,");
+        assertThat(err.toString()).contains("the response field 'dku_status_code' is written as column 'api_dku_status_code'");
+    }
+
+    @Test
     void badConfigurationExitsWith2NamingFileAndFieldBeforeAnyCall() {
         Path preset = Fixtures.write(dir, "bad.yaml", "auth: {type: ntlm}\nendpoint: {url: '%s'}".formatted(server.url("/x")));
         assertThat(run("fetch", "-p", preset.toString())).isEqualTo(2);
@@ -167,6 +176,31 @@ class CliTest {
         String log = progress.toString(StandardCharsets.UTF_8);
         assertThat(log).contains("recipe: 3 input rows").contains("done: 3/3 (100%) rows").contains("1 failed")
                 .contains("recipe: 3 input rows, 3 output rows, 1 failed call(s)").doesNotContain("\r");
+    }
+
+    @Test
+    void recipeHeaderIsInputColumnsThenErrorColumnThenResultsAndACollidingFieldIsKept() throws Exception {
+        server.on("/item", (r, i) -> r.query().equals("id=2")
+                ? Reply.status(404, "{\"message\": \"no 2\"}")
+                : Reply.json("{\"id\": \"item-" + r.query().substring(3) + "\", \"name\": \"n\"}"));
+        Path preset = Fixtures.write(dir, "item.yaml", "endpoint: {url: '%s', query: {id: '{{id}}'}, retry: {maxRetries: 0}}".formatted(server.url("/item")));
+        Path in = Fixtures.write(dir, "in.csv", "id,label\n1,a\n2,b\n3,c\n");
+        Path csv = dir.resolve("items.csv");
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "-o", csv.toString(), "-q")).isZero();
+        assertThat(Files.readString(csv)).isEqualTo("""
+                id,label,dku_error,api_id,name
+                1,a,,item-1,n
+                2,b,"Error 404: {""message"": ""no 2""}",,
+                3,c,,item-3,n
+                """);
+        assertThat(err.toString()).isEqualTo("api-connect: warning: the response field 'id' is written as column 'api_id': "
+                + "the output already has a column 'id' (--collision-prefix sets the prefix)\n");
+
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "-o", csv.toString(), "-q",
+                "--collision-prefix", "response.", "--on-error", "add-error-column")).isZero();
+        assertThat(Files.readString(csv)).startsWith("id,label,response.id,name,dku_error\n1,a,item-1,n,\n");
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "--collision-prefix", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("api-connect: configuration error: --collision-prefix: must not be empty");
     }
 
     @Test
