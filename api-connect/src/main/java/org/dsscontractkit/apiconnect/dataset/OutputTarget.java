@@ -9,7 +9,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where {@code -o} writes, resolved the way a shell redirection would be, and never by replacing something that
@@ -214,20 +212,9 @@ public abstract class OutputTarget {
             };
         }
 
-        /**
-         * Created without explicit permissions, so a new output gets the umask's default (Files.createTempFile would
-         * force 0600). Hidden and named after the target, so a leftover is recognisable.
-         */
+        /** Hidden and named after the target, so a leftover is recognisable; the umask's default permissions. */
         private Path createSibling() throws IOException {
-            for (int attempt = 0; ; attempt++) {
-                String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-                Path temp = target.resolveSibling("." + target.getFileName() + "." + suffix + ".partial");
-                try {
-                    return Files.createFile(temp);
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt > 10) throw e;
-                }
-            }
+            return TempFiles.create(target.getParent(), "." + target.getFileName() + ".", ".partial");
         }
 
         private void keepAttributes(Path temp) throws IOException {
@@ -254,7 +241,7 @@ public abstract class OutputTarget {
 
         /** The directory is read-only but the file is writable: spool privately, then overwrite the file in place. */
         private Output copyIn() throws IOException {
-            Path spool = Files.createTempFile("api-connect-output-", ".partial");
+            Path spool = TempFiles.createPrivate("api-connect-output-", ".partial");
             spool.toFile().deleteOnExit();
             Writer w = utf8(Files.newOutputStream(spool, StandardOpenOption.WRITE));
             return new Output() {

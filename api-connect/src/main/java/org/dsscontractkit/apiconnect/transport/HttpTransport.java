@@ -66,8 +66,18 @@ public final class HttpTransport {
                 .followRedirects(HttpClient.Redirect.NEVER) // followed in send(), to control credentials per hop
                 .cookieHandler(new CookieManager());
         if (connectTimeout != null) b.connectTimeout(connectTimeout);
-        if (ignoreSslCheck || clientKeys != null) b.sslContext(InsecureTls.context(ignoreSslCheck, clientKeys));
+        java.util.function.Supplier<javax.net.ssl.SSLContext> tls = ignoreSslCheck || clientKeys != null
+                ? () -> InsecureTls.context(ignoreSslCheck, clientKeys) : HttpTransport::systemTls;
+        b.sslContext(DeferredTls.context(tls)).sslParameters(DeferredTls.defaultParameters());
         return b.build();
+    }
+
+    private static javax.net.ssl.SSLContext systemTls() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context in this JVM", e);
+        }
     }
 
     public HttpClient client() { return client; }

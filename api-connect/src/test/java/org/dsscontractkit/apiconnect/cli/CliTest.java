@@ -243,4 +243,18 @@ class CliTest {
         assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
         assertThat(run("--version")).isZero();
     }
+
+    @Test
+    void everyCommandIsListedAndReachableThoughOnlyTheNamedOneIsBuilt() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Commands:", "  fetch ", "  recipe ", "  validate-preset ", "  bench ", "  help ");
+        out.getBuffer().setLength(0);
+        assertThat(run("help", "recipe")).isZero();
+        assertThat(out.toString()).startsWith("Usage: api-connect recipe ");
+        out.getBuffer().setLength(0);
+        assertThat(run("fetch", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: api-connect fetch ").contains("--collision-prefix=PREFIX");
+        assertThat(run("fetc")).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean: api-connect fetch");
+    }
 }

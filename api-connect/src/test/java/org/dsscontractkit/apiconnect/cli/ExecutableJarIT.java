@@ -32,8 +32,14 @@ class ExecutableJarIT {
     }
 
     private static List<String> command(String... args) {
+        return command(List.of(), args);
+    }
+
+    private static List<String> command(List<String> jvmOptions, String... args) {
         String jar = System.getProperty("apiConnectJar", "target/api-connect-0.1.0-SNAPSHOT.jar");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-jar", jar));
         cmd.addAll(List.of(args));
         return cmd;
     }
@@ -132,5 +138,27 @@ class ExecutableJarIT {
         for (int k = 1; k < starts.size(); k++) {
             assertThat((starts.get(k) - starts.get(k - 1)) / 1e6).as("gap before start %d, ms", k).isGreaterThanOrEqualTo(0.8 * 250);
         }
+    }
+
+    @Test
+    void aPlainHttpFetchLoadsNeitherTlsNorLoggingFrameworkNorUnusedCommands() throws Exception {
+        // Start-up CPU is mostly class loading: what a run does not use must stay unloaded (see README, Measured).
+        // Class loading is deterministic, so this guards the lazy start-up without timing anything.
+        server.on("/one", (r, i) -> Reply.json("[{\"id\": 1}]"));
+        Path preset = Fixtures.write(dir, "one.yaml", "endpoint: {url: '%s'}".formatted(server.url("/one")));
+        Path classes = dir.resolve("classes.log");
+        Process p = new ProcessBuilder(command(List.of("-Xlog:class+load:file=" + classes + ":none"), "fetch", "-p", preset.toString(), "-q"))
+                .redirectOutput(dir.resolve("out.csv").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertThat(Files.readString(dir.resolve("out.csv"))).isEqualTo("id\n1\n");
+        List<String> loaded = Files.readAllLines(classes).stream()
+                .map(line -> line.split(" ")[0]).toList();
+        assertThat(loaded).as("the log lists classes").contains("picocli.CommandLine", "org.dsscontractkit.apiconnect.cli.FetchCommand");
+        assertThat(loaded).filteredOn(c -> c.startsWith("sun.security.ssl.") || c.startsWith("ch.qos.logback.")
+                        || c.equals("java.security.SecureRandom") || c.startsWith("io.swagger.") || c.startsWith("com.atlassian.")
+                        || c.startsWith("org.dsscontractkit.apiconnect.cli.RecipeCommand")
+                        || c.startsWith("org.dsscontractkit.apiconnect.cli.BenchCommand"))
+                .isEmpty();
     }
 }
