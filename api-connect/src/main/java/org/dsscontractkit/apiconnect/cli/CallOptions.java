@@ -53,6 +53,10 @@ public final class CallOptions {
     @Option(names = "--metadata", description = "Add dku_status_code, dku_request_duration, dku_response_headers.")
     boolean metadata;
 
+    @Option(names = "--collision-prefix", paramLabel = "PREFIX",
+            description = "Put before a response field named like an input column or a dku_* column, so both are kept (default: ${DEFAULT-VALUE}).")
+    String collisionPrefix = org.dsscontractkit.apiconnect.dataset.ResultColumns.DEFAULT_PREFIX;
+
     @Option(names = {"-v", "--verbose"}, description = "Log each request (secrets redacted) to stderr.")
     boolean verbose;
 
@@ -82,6 +86,18 @@ public final class CallOptions {
                 .withOpenApi(op)
                 .withLog(verbose ? s -> System.err.println("api-connect: " + s) : null);
         return ApiConnect.create(loaded, options, rowVariables);
+    }
+
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /** Renamed response fields are reported on stderr, once each, even with --quiet: the output's columns changed. */
+    org.dsscontractkit.apiconnect.dataset.ResultColumns resultColumns() {
+        if (collisionPrefix == null || collisionPrefix.isEmpty()) {
+            throw new org.dsscontractkit.apiconnect.preset.ConfigException(null, "--collision-prefix", "must not be empty");
+        }
+        java.io.PrintWriter err = command.commandLine().getErr();
+        return new org.dsscontractkit.apiconnect.dataset.ResultColumns(collisionPrefix, w -> err.println("api-connect: warning: " + w));
     }
 
     private static UnknownVariables parseUnknown(String s) {

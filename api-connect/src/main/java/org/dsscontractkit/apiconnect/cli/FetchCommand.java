@@ -2,9 +2,7 @@ package org.dsscontractkit.apiconnect.cli;
 
 import org.dsscontractkit.apiconnect.ApiConnect;
 import org.dsscontractkit.apiconnect.dataset.DatasetFetch;
-import org.dsscontractkit.apiconnect.dataset.OutputFormat;
 import org.dsscontractkit.apiconnect.dataset.RowMapper;
-import org.dsscontractkit.apiconnect.dataset.RowSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,7 +17,10 @@ import java.util.concurrent.Callable;
 public final class FetchCommand implements Callable<Integer> {
     @Mixin CallOptions call;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file, replaced only when the run succeeds; symlinks are followed, devices and FIFOs written directly (default or '-': standard output).")
     Path output;
 
     @Option(names = "--format", paramLabel = "csv|jsonl", description = "Output format (default: from the file name, else csv).")
@@ -30,17 +31,10 @@ public final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        OutputOption out = new OutputOption(output, format, spec.commandLine().getOut());
         ApiConnect api = call.build(Set.of());
-        OutputFormat fmt = format == null ? OutputFormat.of(output) : ApiConnectCommand.parseFormat(format);
-        DatasetFetch.Result result;
-        RowSink sink = fmt.open(output, List.of());
-        try {
-            result = new DatasetFetch(api, new RowMapper(call.raw), call.metadata).run(sink);
-        } catch (RuntimeException e) {
-            sink.abort();
-            throw e;
-        }
-        sink.close();
+        DatasetFetch fetch = new DatasetFetch(api, new RowMapper(call.raw), call.metadata, call.resultColumns());
+        DatasetFetch.Result result = out.write(List.of(), fetch::run);
         if (!quiet) System.err.println("fetched " + result.rows() + " rows from " + result.pages() + " page(s)");
         return 0;
     }

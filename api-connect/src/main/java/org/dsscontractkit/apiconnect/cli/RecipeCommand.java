@@ -1,8 +1,6 @@
 package org.dsscontractkit.apiconnect.cli;
 
 import org.dsscontractkit.apiconnect.ApiConnect;
-import org.dsscontractkit.apiconnect.dataset.OutputFormat;
-import org.dsscontractkit.apiconnect.dataset.RowSink;
 import org.dsscontractkit.apiconnect.preset.ConfigException;
 import org.dsscontractkit.apiconnect.recipe.ErrorBehaviour;
 import org.dsscontractkit.apiconnect.recipe.InputTable;
@@ -31,7 +29,10 @@ public final class RecipeCommand implements Callable<Integer> {
     @Option(names = "--input-delimiter", paramLabel = "CHAR", description = "Input CSV delimiter (default ,).")
     char delimiter = ',';
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Output file, replaced only when the run succeeds; symlinks are followed, devices and FIFOs written directly (default or '-': standard output).")
     Path output;
 
     @Option(names = "--format", paramLabel = "csv|jsonl", description = "Output format (default: from the file name, else csv).")
@@ -66,23 +67,15 @@ public final class RecipeCommand implements Callable<Integer> {
         }
         if (concurrency < 1) throw new ConfigException(null, "--concurrency", "must be at least 1");
         RecipeOptions options = new RecipeOptions(columns, renamings, concurrency, behaviour, call.raw, call.metadata);
+        OutputOption out = new OutputOption(output, format, spec.commandLine().getOut());
         try (InputTable table = InputTable.open(input, delimiter)) {
             Map<String, String> variables = options.variableNames(table.header(), input.toString());
             ApiConnect api = call.build(new HashSet<>(variables.values()));
             long total = InputTable.countRows(input, delimiter);
-            RecipeRunner runner = new RecipeRunner(api, options);
-            OutputFormat fmt = format == null ? OutputFormat.of(output) : ApiConnectCommand.parseFormat(format);
+            RecipeRunner runner = new RecipeRunner(api, options, call.resultColumns());
             ConsoleProgress bar = new ConsoleProgress(System.err, quiet ? ConsoleProgress.Mode.NONE : progress,
                     System::nanoTime, 2_000_000_000L);
-            RecipeRunner.Result result;
-            RowSink sink = fmt.open(output, runner.leadingColumns(table.header()));
-            try {
-                result = runner.run(table, total, sink, bar);
-            } catch (RuntimeException e) {
-                sink.abort();
-                throw e;
-            }
-            sink.close();
+            RecipeRunner.Result result = out.write(runner.leadingColumns(table.header()), sink -> runner.run(table, total, sink, bar));
             if (!quiet) {
                 System.err.println("recipe: " + result.inputRows() + " input rows, " + result.outputRows()
                         + " output rows, " + result.failedRows() + " failed call(s)");

@@ -35,7 +35,7 @@ public final class CsvSink implements RowSink {
     public CsvSink(Writer out, List<String> leadingColumns) throws IOException {
         this.out = out;
         this.columns.addAll(leadingColumns);
-        this.spool = Files.createTempFile("api-connect-", ".jsonl");
+        this.spool = TempFiles.createPrivate("api-connect-", ".jsonl");
         this.spool.toFile().deleteOnExit();
         this.spoolWriter = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
     }

@@ -20,6 +20,8 @@ public final class JsonLinesSink implements RowSink {
         rows++;
     }
 
+    @Override public synchronized void flush() throws IOException { out.flush(); }
+
     @Override public long rowsWritten() { return rows; }
 
     @Override public void close() throws IOException { out.flush(); out.close(); }

@@ -1,10 +1,8 @@
 package org.dsscontractkit.apiconnect.dataset;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,45 +18,60 @@ public enum OutputFormat {
     }
 
     /**
-     * Opens a sink on {@code file}, or standard output when null. A file is written under a temporary name next
-     * to it and moved in place by {@link RowSink#close()}; {@link RowSink#abort()} deletes it instead.
+     * Opens a sink on {@code target}. {@link RowSink#close()} completes it (a regular file appears under its name);
+     * {@link RowSink#abort()} drops a regular file's new content but, on a streamed target, still writes the rows
+     * already received (a CSV header and its spooled rows), since a stream cannot be taken back anyway.
      */
-    public RowSink open(Path file, List<String> leadingColumns) throws IOException {
-        if (file == null) {
-            Writer w = new OutputStreamWriter(new NonClosingStream(System.out), StandardCharsets.UTF_8);
-            return this == JSONL ? new JsonLinesSink(w) : new CsvSink(w, leadingColumns);
+    public RowSink open(OutputTarget target, List<String> leadingColumns) throws IOException {
+        OutputTarget.Output output = target.open();
+        RowSink inner;
+        try {
+            inner = this == JSONL ? new JsonLinesSink(output.writer()) : new CsvSink(output.writer(), leadingColumns);
+        } catch (IOException | RuntimeException e) {
+            output.discard();
+            throw e;
         }
-        Path target = file.toAbsolutePath();
-        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        Writer w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8);
-        RowSink inner = this == JSONL ? new JsonLinesSink(w) : new CsvSink(w, leadingColumns);
-        return new RowSink() {
-            @Override public void write(com.fasterxml.jackson.databind.node.ObjectNode row) throws IOException { inner.write(row); }
-
-            @Override public long rowsWritten() { return inner.rowsWritten(); }
-
-            @Override public void close() throws IOException {
-                inner.close();
-                Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            }
-
-            @Override public void abort() {
-                inner.abort();
-                try {
-                    w.close();
-                    Files.deleteIfExists(partial);
-                } catch (IOException ignored) {
-                    // best effort: a stray .partial file is harmless
-                }
-            }
-        };
+        return new TargetSink(inner, output, target.streamed());
     }
 
-    private static final class NonClosingStream extends java.io.FilterOutputStream {
-        NonClosingStream(java.io.OutputStream out) { super(out); }
+    private static final class TargetSink implements RowSink {
+        private final RowSink inner;
+        private final OutputTarget.Output output;
+        private final boolean streamed;
 
-        @Override public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
+        TargetSink(RowSink inner, OutputTarget.Output output, boolean streamed) {
+            this.inner = inner;
+            this.output = output;
+            this.streamed = streamed;
+        }
 
-        @Override public void close() throws IOException { out.flush(); }
+        @Override public void write(ObjectNode row) throws IOException { inner.write(row); }
+
+        @Override public void flush() throws IOException { inner.flush(); }
+
+        @Override public long rowsWritten() { return inner.rowsWritten(); }
+
+        @Override public void close() throws IOException {
+            try {
+                inner.close();
+            } catch (IOException | RuntimeException e) {
+                output.discard();
+                throw e;
+            }
+            output.commit();
+        }
+
+        @Override public void abort() {
+            if (streamed) {
+                try {
+                    inner.close();
+                } catch (IOException | RuntimeException ignored) {
+                    // the run has already failed; its own error is the one to report
+                }
+            } else {
+                inner.abort();
+            }
+            output.discard();
+        }
     }
 }

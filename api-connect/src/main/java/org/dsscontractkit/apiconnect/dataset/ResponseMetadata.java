@@ -17,6 +17,8 @@ public final class ResponseMetadata {
     public static final String STATUS = "dku_status_code";
     public static final String DURATION = "dku_request_duration";
     public static final String HEADERS = "dku_response_headers";
+    /** The columns {@code --metadata} adds, in their order. */
+    public static final List<String> COLUMNS = List.of(STATUS, DURATION, HEADERS);
 
     private ResponseMetadata() {
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.dsscontractkit.apiconnect.ApiConnect;
 import org.dsscontractkit.apiconnect.dataset.DatasetFetch;
 import org.dsscontractkit.apiconnect.dataset.ResponseMetadata;
+import org.dsscontractkit.apiconnect.dataset.ResultColumns;
 import org.dsscontractkit.apiconnect.dataset.RowMapper;
 import org.dsscontractkit.apiconnect.dataset.RowSink;
 import org.dsscontractkit.apiconnect.pagination.HttpStatusException;
@@ -21,10 +22,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,14 +48,28 @@ public final class RecipeRunner {
     private final ApiConnect api;
     private final RecipeOptions options;
     private final RowMapper mapper;
+    private final ResultColumns resultColumns;
+    private final Set<String> toolColumns = new HashSet<>();
 
     public RecipeRunner(ApiConnect api, RecipeOptions options) {
+        this(api, options, ResultColumns.defaults());
+    }
+
+    /** @param resultColumns renames a response field named like an input column or a dku_* column */
+    public RecipeRunner(ApiConnect api, RecipeOptions options, ResultColumns resultColumns) {
         this.api = api;
         this.options = options;
         this.mapper = new RowMapper(options.raw());
+        this.resultColumns = resultColumns;
+        if (options.behaviour() != ErrorBehaviour.IGNORE) toolColumns.add(ResponseMetadata.ERROR);
+        if (options.metadata()) toolColumns.addAll(ResponseMetadata.COLUMNS);
+        if (api.openApi() != null) toolColumns.add(DatasetFetch.VIOLATIONS);
     }
 
-    /** Columns the output always starts with: the input's, then dku_error for keep-error-column. */
+    /**
+     * Columns the output always starts with: the input's, then dku_error for keep-error-column (as the plugin with
+     * a data path). The result columns follow, then the metadata columns and openapi_violations.
+     */
     public List<String> leadingColumns(List<String> header) {
         List<String> cols = new ArrayList<>(header);
         if (options.behaviour() == ErrorBehaviour.KEEP_ERROR_COLUMN) cols.add(ResponseMetadata.ERROR);
@@ -91,10 +107,14 @@ public final class RecipeRunner {
     private void drain(Future<RowResult> future, RowSink sink, long[] counts, ProgressListener progress) {
         RowResult result;
         try {
+            // Rows already written reach a streamed output before we wait for the next ones.
+            if (!future.isDone()) sink.flush();
             result = future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RecipeFailedException("interrupted");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;
@@ -158,31 +178,22 @@ public final class RecipeRunner {
         if (options.raw() && !hasPath) {
             // Plugin: in raw mode without a data path the whole response is one api_response value.
             if (page.json() == null) return;
-            ObjectNode r = merge(input, mapper.map(page.json()), false);
+            ObjectNode r = merge(input, mapper.map(page.json()));
             decorate(r, page.request(), page.response());
             out.add(r);
             return;
         }
         for (JsonNode record : page.records()) {
             ObjectNode data = mapper.map(record.isTextual() ? TextNode.valueOf(record.asText()) : record);
-            // With a data path, data keys win over same-named input columns; without, input columns win.
-            ObjectNode r = merge(input, data, hasPath);
+            ObjectNode r = merge(input, data);
             decorate(r, page.request(), page.response());
             out.add(r);
         }
     }
 
-    private ObjectNode merge(Map<String, String> input, ObjectNode data, boolean dataWins) {
-        ObjectNode r = base(input);
-        Iterator<Map.Entry<String, JsonNode>> it = data.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (dataWins || !r.has(f.getKey())) r.set(f.getKey(), f.getValue());
-        }
-        if (options.behaviour() == ErrorBehaviour.KEEP_ERROR_COLUMN && !r.has(ResponseMetadata.ERROR)) {
-            r.putNull(ResponseMetadata.ERROR);
-        }
-        return r;
+    /** Input columns, dku_error, then the result's fields; a field named like a column already there is renamed. */
+    private ObjectNode merge(Map<String, String> input, ObjectNode data) {
+        return resultColumns.place(base(input), data, toolColumns);
     }
 
     private ObjectNode base(Map<String, String> input) {

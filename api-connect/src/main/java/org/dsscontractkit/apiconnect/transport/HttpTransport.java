@@ -66,8 +66,18 @@ public final class HttpTransport {
                 .followRedirects(HttpClient.Redirect.NEVER) // followed in send(), to control credentials per hop
                 .cookieHandler(new CookieManager());
         if (connectTimeout != null) b.connectTimeout(connectTimeout);
-        if (ignoreSslCheck || clientKeys != null) b.sslContext(InsecureTls.context(ignoreSslCheck, clientKeys));
+        java.util.function.Supplier<javax.net.ssl.SSLContext> tls = ignoreSslCheck || clientKeys != null
+                ? () -> InsecureTls.context(ignoreSslCheck, clientKeys) : HttpTransport::systemTls;
+        b.sslContext(DeferredTls.context(tls)).sslParameters(DeferredTls.defaultParameters());
         return b.build();
+    }
+
+    private static javax.net.ssl.SSLContext systemTls() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no default TLS context in this JVM", e);
+        }
     }
 
     public HttpClient client() { return client; }
@@ -99,8 +109,12 @@ public final class HttpTransport {
         int[] attempts = {0};
         ApiResponse r = retry.execute(() -> {
             attempts[0]++;
-            rateLimiter.acquire();
-            return once(spec, auth.apply(spec), start);
+            RateLimiter.Turn turn = rateLimiter.acquire();
+            try {
+                return once(spec, auth.apply(spec), start, turn);
+            } finally {
+                turn.finished();
+            }
         });
         return new ApiResponse(r.status(), r.headers(), r.body(), r.uri(), System.nanoTime() - start, attempts[0]);
     }
@@ -112,14 +126,14 @@ public final class HttpTransport {
      * GET, 303 turns anything but HEAD into GET, 307/308 keep method and body. Credentials set by the auth mode
      * are dropped on a hop to another host unless redirectAuthHeader is set.
      */
-    private ApiResponse once(RequestSpec plain, RequestSpec authenticated, long start) throws IOException, InterruptedException {
+    private ApiResponse once(RequestSpec plain, RequestSpec authenticated, long start, RateLimiter.Turn turn) throws IOException, InterruptedException {
         java.net.URI origin = authenticated.uri();
         java.net.URI uri = origin;
         String method = authenticated.method();
         byte[] payload = authenticated.body();
         Map<String, String> headers = new java.util.LinkedHashMap<>(authenticated.headers());
         for (int hop = 0; ; hop++) {
-            HttpResponse<byte[]> response = exchange(uri, method, headers, payload);
+            HttpResponse<byte[]> response = exchange(uri, method, headers, payload, turn);
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElse(null);
             boolean redirect = (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) && location != null;
@@ -150,7 +164,8 @@ public final class HttpTransport {
                 && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
     }
 
-    private HttpResponse<byte[]> exchange(java.net.URI uri, String method, Map<String, String> headers, byte[] payload)
+    private HttpResponse<byte[]> exchange(java.net.URI uri, String method, Map<String, String> headers, byte[] payload,
+                                          RateLimiter.Turn turn)
             throws IOException, InterruptedException {
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri);
         if (timeout != null) rb.timeout(timeout);
@@ -162,7 +177,7 @@ public final class HttpTransport {
             rb.header(h.getKey(), h.getValue());
         }
         if (!acceptEncoding) rb.header("Accept-Encoding", "gzip, deflate");
-        rb.method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload));
+        rb.method(method, turn.watch(payload == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(payload)));
         log.accept(method + " " + redactor.redact(uri.toString()));
         return client.send(rb.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

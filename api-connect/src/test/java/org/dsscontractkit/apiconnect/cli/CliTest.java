@@ -66,6 +66,32 @@ class CliTest {
     }
 
     @Test
+    void aFailedFetchToStandardOutputKeepsTheRowsItHadAndExitsWith1() {
+        server.on("/half", (r, i) -> i % 2 == 0
+                ? Reply.json("{\"data\": [{\"id\": 1}, {\"id\": 2}], \"next\": \"" + server.url("/half") + "?p=2\"}")
+                : Reply.status(500, "{\"error\": \"page 2 is gone\"}"));
+        Path preset = Fixtures.write(dir, "half.yaml", "endpoint: {url: '%s', dataPath: data, retry: {maxRetries: 0}}\npagination: {type: next_page, nextUrlPath: next}\n"
+                .formatted(server.url("/half")));
+        assertThat(run("fetch", "-p", preset.toString(), "--format", "jsonl", "-q")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("{\"id\":1}\n{\"id\":2}\n");
+        assertThat(err.toString()).contains("api-connect: failed: Error 500: {\"error\": \"page 2 is gone\"}");
+        out.getBuffer().setLength(0);
+        // CSV spools until the header is known; a failure still prints what was fetched, header first.
+        assertThat(run("fetch", "-p", preset.toString(), "-q")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("id\n1\n2\n");
+    }
+
+    @Test
+    void aRecipeStoppedByRaiseKeepsTheRowsAlreadyWrittenOnStandardOutput() {
+        server.on("/r", (r, i) -> r.query().equals("n=3") ? Reply.status(500, "no") : Reply.json("{\"ok\": " + r.query().substring(2) + "}"));
+        Path preset = Fixtures.write(dir, "r.yaml", "endpoint: {url: '%s', query: {n: '{{n}}'}, retry: {maxRetries: 0}}".formatted(server.url("/r")));
+        Path in = Fixtures.write(dir, "in.csv", "n\n1\n2\n3\n4\n");
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "--on-error", "raise", "--format", "jsonl", "-q")).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo("{\"n\":\"1\",\"ok\":1}\n{\"n\":\"2\",\"ok\":2}\n");
+        assertThat(err.toString()).contains("api-connect: failed: input row 3: Error 500: no");
+    }
+
+    @Test
     void fetchJsonLinesRawWithMetadata() throws Exception {
         server.on("/one", (r, i) -> Reply.json("[{\"a\": 1}, {\"a\": 2}]"));
         Path preset = Fixtures.write(dir, "one.yaml", "endpoint: {url: '%s'}".formatted(server.url("/one")));
@@ -74,6 +100,15 @@ class CliTest {
         String[] lines = Files.readString(jsonl).split("\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("{\"api_response\":\"{\\\"a\\\":1}\",\"dku_status_code\":200,\"dku_request_duration\":");
+    }
+
+    @Test
+    void aRecordFieldNamedLikeAMetadataColumnIsKeptUnderThePrefix() throws Exception {
+        server.on("/m", (r, i) -> Reply.json("[{\"dku_status_code\": \"theirs\", \"a\": 1}]"));
+        Path preset = Fixtures.write(dir, "m.yaml", "endpoint: {url: '%s'}".formatted(server.url("/m")));
+        assertThat(run("fetch", "-p", preset.toString(), "--metadata", "--format", "jsonl", "-q")).isZero();
+        assertThat(out.toString()).startsWith("{\"api_dku_status_code\":\"theirs\",\"a\":1,\"dku_status_code\":200,");
+        assertThat(err.toString()).contains("the response field 'dku_status_code' is written as column 'api_dku_status_code'");
     }
 
     @Test
@@ -144,6 +179,31 @@ class CliTest {
     }
 
     @Test
+    void recipeHeaderIsInputColumnsThenErrorColumnThenResultsAndACollidingFieldIsKept() throws Exception {
+        server.on("/item", (r, i) -> r.query().equals("id=2")
+                ? Reply.status(404, "{\"message\": \"no 2\"}")
+                : Reply.json("{\"id\": \"item-" + r.query().substring(3) + "\", \"name\": \"n\"}"));
+        Path preset = Fixtures.write(dir, "item.yaml", "endpoint: {url: '%s', query: {id: '{{id}}'}, retry: {maxRetries: 0}}".formatted(server.url("/item")));
+        Path in = Fixtures.write(dir, "in.csv", "id,label\n1,a\n2,b\n3,c\n");
+        Path csv = dir.resolve("items.csv");
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "-o", csv.toString(), "-q")).isZero();
+        assertThat(Files.readString(csv)).isEqualTo("""
+                id,label,dku_error,api_id,name
+                1,a,,item-1,n
+                2,b,"Error 404: {""message"": ""no 2""}",,
+                3,c,,item-3,n
+                """);
+        assertThat(err.toString()).isEqualTo("api-connect: warning: the response field 'id' is written as column 'api_id': "
+                + "the output already has a column 'id' (--collision-prefix sets the prefix)\n");
+
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "-o", csv.toString(), "-q",
+                "--collision-prefix", "response.", "--on-error", "add-error-column")).isZero();
+        assertThat(Files.readString(csv)).startsWith("id,label,response.id,name,dku_error\n1,a,item-1,n,\n");
+        assertThat(run("recipe", "-p", preset.toString(), "-i", in.toString(), "--collision-prefix", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("api-connect: configuration error: --collision-prefix: must not be empty");
+    }
+
+    @Test
     void recipeQuietPrintsNothingAndRaiseExitsWith1() throws Exception {
         server.on("/e", (r, i) -> Reply.status(500, "boom"));
         Path preset = Fixtures.write(dir, "e.yaml", "endpoint: {url: '%s', retry: {maxRetries: 0}}".formatted(server.url("/e")));
@@ -182,5 +242,19 @@ class CliTest {
         assertThat(run("fetch", "--no-such-option")).isEqualTo(2);
         assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
         assertThat(run("--version")).isZero();
+    }
+
+    @Test
+    void everyCommandIsListedAndReachableThoughOnlyTheNamedOneIsBuilt() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("Commands:", "  fetch ", "  recipe ", "  validate-preset ", "  bench ", "  help ");
+        out.getBuffer().setLength(0);
+        assertThat(run("help", "recipe")).isZero();
+        assertThat(out.toString()).startsWith("Usage: api-connect recipe ");
+        out.getBuffer().setLength(0);
+        assertThat(run("fetch", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: api-connect fetch ").contains("--collision-prefix=PREFIX");
+        assertThat(run("fetc")).isEqualTo(2);
+        assertThat(err.toString()).contains("Did you mean: api-connect fetch");
     }
 }

@@ -5,6 +5,7 @@ import org.dsscontractkit.apiconnect.ApiConnect;
 import org.dsscontractkit.apiconnect.Fixtures;
 import org.dsscontractkit.apiconnect.TestServer;
 import org.dsscontractkit.apiconnect.TestServer.Reply;
+import org.dsscontractkit.apiconnect.dataset.ResultColumns;
 import org.dsscontractkit.apiconnect.pagination.LoopDetectedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +153,46 @@ class RecipeRunnerTest {
             assertThatThrownBy(() -> new RecipeRunner(api, options).run(table, 3, new Fixtures.MemorySink(), ProgressListener.NONE))
                     .isInstanceOf(LoopDetectedException.class);
         }
+    }
+
+    @Test
+    void aResponseFieldNamedLikeAnInputColumnIsKeptUnderAPrefixAfterTheErrorColumn() {
+        // The plugin keeps only one of the two ids (the data's with a data path, the input's without).
+        input = Fixtures.write(dir, "ids.csv", "id,label\n1,first\n3,third\n");
+        server.on("/users/1", (r, i) -> Reply.json("{\"user\": {\"id\": 101, \"name\": \"Ann\", \"api_id\": \"a-1\"}}"));
+        server.on("/users/3", (r, i) -> Reply.json("{\"user\": {\"id\": 103, \"name\": \"Cy\"}}"));
+        Path preset = Fixtures.write(dir, "p.yaml", "endpoint: {url: '%s/users/{{id}}', dataPath: user}".formatted(server.url("")));
+        RecipeOptions options = new RecipeOptions(List.of(), Map.of(), 1, ErrorBehaviour.KEEP_ERROR_COLUMN, false, true);
+        List<String> warnings = new ArrayList<>();
+        Fixtures.MemorySink sink = new Fixtures.MemorySink();
+        try (InputTable table = InputTable.open(input, ',')) {
+            ApiConnect api = Fixtures.api(preset, ApiConnect.Options.defaults().withMaxRetries(0), new HashSet<>(table.header()));
+            new RecipeRunner(api, options, new ResultColumns("api_", warnings::add)).run(table, 2, sink, ProgressListener.NONE);
+        }
+        ObjectNode first = sink.rows.get(0);
+        assertThat(first.fieldNames()).toIterable().containsExactly(
+                "id", "label", "dku_error", "api_id", "name", "api_api_id",
+                "dku_status_code", "dku_request_duration", "dku_response_headers");
+        assertThat(first.get("id").asText()).isEqualTo("1");
+        assertThat(first.get("api_id").asInt()).isEqualTo(101);
+        assertThat(first.get("api_api_id").asText()).as("its name was taken by the renamed id").isEqualTo("a-1");
+        // A field keeps its column from row to row, whatever the other fields of the row.
+        assertThat(sink.rows.get(1).get("id").asText()).isEqualTo("3");
+        assertThat(sink.rows.get(1).get("api_id").asInt()).isEqualTo(103);
+        assertThat(warnings).containsExactly(
+                "the response field 'id' is written as column 'api_id': the output already has a column 'id' (--collision-prefix sets the prefix)",
+                "the response field 'api_id' is written as column 'api_api_id': the output already has a column 'api_id' (--collision-prefix sets the prefix)");
+    }
+
+    @Test
+    void aResponseFieldNamedLikeAToolColumnDoesNotOverwriteIt() {
+        server.on("/users/1", (r, i) -> Reply.json("{\"dku_error\": \"theirs\", \"dku_status_code\": \"theirs too\"}"));
+        input = Fixtures.write(dir, "one.csv", "user_id\n1\n");
+        List<ObjectNode> rows = run("", ErrorBehaviour.ADD_ERROR_COLUMN, false, true, 1);
+        assertThat(rows.get(0).has("dku_error")).as("a success has no error column in add-error-column").isFalse();
+        assertThat(rows.get(0).get("api_dku_error").asText()).isEqualTo("theirs");
+        assertThat(rows.get(0).get("dku_status_code").asInt()).isEqualTo(200);
+        assertThat(rows.get(0).get("api_dku_status_code").asText()).isEqualTo("theirs too");
     }
 
     @Test

@@ -113,6 +113,14 @@ class TlsTest {
     }
 
     @Test
+    void withoutTlsOptionsTheSystemTrustStoreJudgesTheServer(@TempDir Path dir) {
+        // The TLS context is only built on the first https connection (DeferredTls): it must still be the JVM's
+        // default one, which does not trust a self-signed certificate.
+        assertThatThrownBy(() -> fetch(dir, "endpoint: {url: '%s'}".formatted(url)))
+                .isInstanceOf(TransportException.class).hasMessageContaining("PKIX path building failed");
+    }
+
+    @Test
     void clientCertificateIsRequiredByTheServer(@TempDir Path dir) {
         assertThatThrownBy(() -> fetch(dir, "endpoint: {url: '%s', ignoreSslCheck: true}".formatted(url)))
                 .isInstanceOf(TransportException.class);
