@@ -28,6 +28,8 @@ public final class RequestBodyLimit implements Filter {
     /** How much of an oversized body is drained, as a multiple of its cap, before the connection is cut. */
     static final int DRAIN_FACTOR = 64;
     private static final long MAX_DRAIN = 256L * 1024 * 1024;
+    /** Room for the multipart framing around an uploaded file (boundaries, part headers): the file itself is capped exactly by the application. */
+    static final long MULTIPART_FRAMING = 64 * 1024;
 
     private final long maxBody;
     private final long maxUpload;
@@ -44,10 +46,10 @@ public final class RequestBodyLimit implements Filter {
         HttpServletResponse response = (HttpServletResponse) res;
         String type = request.getContentType();
         boolean upload = type != null && type.regionMatches(true, 0, "multipart/", 0, 10);
-        long cap = upload ? maxUpload : maxBody;
+        long cap = upload ? maxUpload + MULTIPART_FRAMING : maxBody;
         long declared = request.getContentLengthLong();
         if (declared > cap) {
-            reject(response, tooLarge(upload, cap, declared));
+            reject(response, tooLarge(upload, declared));
             // a client waiting for "100 Continue" sends nothing more after a final answer
             String expect = request.getHeader("Expect");
             if (expect == null || !expect.toLowerCase(java.util.Locale.ROOT).contains("100-continue")) drain(request.getInputStream(), cap);
@@ -65,7 +67,8 @@ public final class RequestBodyLimit implements Filter {
         }
     }
 
-    static ApiException tooLarge(boolean upload, long cap, long size) {
+    ApiException tooLarge(boolean upload, long size) {
+        long cap = upload ? maxUpload : maxBody;
         String what = upload ? "Upload" : "Request body";
         String flag = upload ? "--max-upload-size" : "--max-request-body";
         String detail = (size >= 0 ? "A body of " + size + " bytes" : "The body") + " exceeds the limit of " + cap + " bytes (" + flag + ")";
@@ -97,7 +100,7 @@ public final class RequestBodyLimit implements Filter {
     }
 
     /** The request whose body stream fails with a 413 ApiException past the cap. */
-    private static final class Capped extends HttpServletRequestWrapper {
+    private final class Capped extends HttpServletRequestWrapper {
         private final long cap;
         private final boolean upload;
         private ServletInputStream stream;
@@ -126,7 +129,7 @@ public final class RequestBodyLimit implements Filter {
                     count += n;
                     if (count > cap) {
                         exceeded = true;
-                        throw tooLarge(upload, cap, -1);
+                        throw tooLarge(upload, -1);
                     }
                 }
                 return n;
