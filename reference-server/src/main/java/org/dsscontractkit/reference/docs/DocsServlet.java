@@ -24,6 +24,24 @@ public final class DocsServlet extends HttpServlet {
     private static final Pattern DOCUMENT = Pattern.compile("/openapi/(dss-public-api|apinode-user-api)\\.(yaml|json)");
     private static final Pattern ASSET = Pattern.compile("/(docs/)?((assets|static|css|js|fonts)/.+|[^/]+\\.(html|css|js|png|svg|ico|map|json))");
 
+    /** Only GET and HEAD read the docs; any other method on a docs path is 405, anywhere else 404. */
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse res) throws jakarta.servlet.ServletException, IOException {
+        String method = req.getMethod();
+        if (method.equals("GET") || method.equals("HEAD")) {
+            super.service(req, res);
+        } else if (isDocsPath(req.getRequestURI())) {
+            res.setHeader("Allow", "GET, HEAD");
+            res.sendError(405);
+        } else {
+            res.sendError(404);
+        }
+    }
+
+    private static boolean isDocsPath(String path) {
+        return path.equals("/") || DOCUMENT.matcher(path).matches() || ASSET.matcher(path).matches();
+    }
+
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
         String path = req.getRequestURI();

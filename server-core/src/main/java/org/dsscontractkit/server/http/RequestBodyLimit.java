@@ -20,9 +20,10 @@ import java.io.InputStream;
 /**
  * Caps request bodies: {@code multipart/form-data} uploads at the upload limit, every other body at the JSON body
  * limit. A declared {@code Content-Length} over the cap is answered 413 before anything is read; a chunked body is
- * counted as it is read and fails with 413 when it crosses the cap. Either way the rest of the body is then read and
- * dropped (up to {@link #DRAIN_FACTOR} times the cap) before the connection closes, so the client, still sending,
- * reads the 413 instead of a connection reset.
+ * counted as it is read and fails with 413 when it crosses the cap. Whatever the application left unread (the rest of
+ * an oversized body, the body of a call answered without it) is then read and dropped, up to {@link #DRAIN_FACTOR}
+ * times the cap, before the connection is reused or closed: the client, still sending, reads the answer instead of
+ * a connection reset.
  */
 public final class RequestBodyLimit implements Filter {
     /** How much of an oversized body is drained, as a multiple of its cap, before the connection is cut. */
@@ -55,15 +56,14 @@ public final class RequestBodyLimit implements Filter {
             if (expect == null || !expect.toLowerCase(java.util.Locale.ROOT).contains("100-continue")) drain(request.getInputStream(), cap);
             return;
         }
-        Capped capped = new Capped(request, cap, upload);
+        Capped capped = new Capped(request, response, cap, upload);
         try {
             chain.doFilter(capped, response);
         } finally {
-            if (capped.exceeded) {
-                response.setHeader("Connection", "close");
-                if (!response.isCommitted()) response.flushBuffer();
-                drain(request.getInputStream(), cap);
-            }
+            // Whatever the application left unread (an answer given before the body was needed, a body over the
+            // cap) is read and dropped, so the client, maybe still sending, gets to read the answer.
+            if (!response.isCommitted()) response.flushBuffer();
+            drain(request.getInputStream(), cap);
         }
     }
 
@@ -104,10 +104,12 @@ public final class RequestBodyLimit implements Filter {
         private final long cap;
         private final boolean upload;
         private ServletInputStream stream;
-        boolean exceeded;
 
-        Capped(HttpServletRequest request, long cap, boolean upload) {
+        private final HttpServletResponse response;
+
+        Capped(HttpServletRequest request, HttpServletResponse response, long cap, boolean upload) {
             super(request);
+            this.response = response;
             this.cap = cap;
             this.upload = upload;
         }
@@ -128,7 +130,7 @@ public final class RequestBodyLimit implements Filter {
                 if (n > 0) {
                     count += n;
                     if (count > cap) {
-                        exceeded = true;
+                        if (!response.isCommitted()) response.setHeader("Connection", "close");
                         throw tooLarge(upload, -1);
                     }
                 }

@@ -23,8 +23,8 @@ public final class JsonMapping {
 
     private JsonMapping() {}
 
-    /** Error bodies carry only what applies (no {@code "field": null}). */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** Error bodies carry only what applies (no {@code "field": null}, no empty {@code stackTrace}). */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     private interface OmitAbsent {}
 
     /** Makes Jersey read and write JSON with {@link #MAPPER}. */
