@@ -54,6 +54,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Wires the store, the domain services and the two Jersey applications (DSS public API, API node), and runs them with
@@ -102,14 +103,24 @@ public final class ReferenceServer implements AutoCloseable {
         closeables.add(audit);
 
         long tStore = System.nanoTime();
-        groups.seedDefaults();
-        users.seedAdmin();
-        connections.seedBuiltIns();
-        DemoDatabase.seed(connections);
-        generatedAdminKey = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
-        jobs.abortInterrupted();
+        // Seeding (default groups and users, the demo SQL database, the admin key) runs while the applications start;
+        // the port opens when both are done.
+        long[] tSeed = {0};
+        CompletableFuture<String> seeded = CompletableFuture.supplyAsync(() -> {
+            groups.seedDefaults();
+            users.seedAdmin();
+            connections.seedBuiltIns();
+            DemoDatabase.seed(connections);
+            String generated = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
+            jobs.abortInterrupted();
+            tSeed[0] = System.nanoTime();
+            return generated;
+        }, r -> {
+            Thread t = new Thread(r, "dss-seed");
+            t.setDaemon(true);
+            t.start();
+        });
 
-        long tSeed = System.nanoTime();
         ResourceConfig rc = JerseyApplication.create("dss-public-api", new ApiKeyAuthenticator(keys));
         rc.register(MultiPartFeature.class);
         rc.register(ValidationFeature.class);
@@ -141,27 +152,27 @@ public final class ReferenceServer implements AutoCloseable {
         // The API node half: its own Jersey application on the same port, user API under /public/api/v1, admin API
         // under /admin/api, state under <data-dir>/apinode/. Its admin key is the DSS admin key when this start knows
         // it. Built and started in the background: the DSS API answers without waiting for it.
-        String apiNodeAdminKey = cfg.adminApiKey() != null ? cfg.adminApiKey() : generatedAdminKey;
-        ApiNodeConfig apiNodeConfig = ApiNodeConfig.defaults(dataDir.root())
-                .withAdminKeys(apiNodeAdminKey == null ? List.of() : List.of(apiNodeAdminKey));
 
         host = cfg.host();
         http = HttpContainer.on(cfg.host(), cfg.port())
                 .limits(new HttpContainer.Limits(cfg.maxRequestBodyBytes(), cfg.maxUploadBytes(), HttpContainer.Limits.DEFAULT_MAX_HEADER_BYTES))
                 .jersey("dss-public-api", () -> rc, HttpContainer.Startup.WITH_CONTAINER, false, "/public/api/*", "/dip/publicapi/*")
                 .jersey("apinode", () -> {
-                    ApiNode apiNode = ApiNode.create(apiNodeConfig);
+                    String apiNodeAdminKey = cfg.adminApiKey() != null ? cfg.adminApiKey() : seeded.join();
+                    ApiNode apiNode = ApiNode.create(ApiNodeConfig.defaults(dataDir.root())
+                            .withAdminKeys(apiNodeAdminKey == null ? List.of() : List.of(apiNodeAdminKey)));
                     synchronized (closeables) {
                         closeables.add(apiNode);
                     }
                     return apiNode.application();
                 }, HttpContainer.Startup.IN_BACKGROUND, true, ApiNode.PATHS)
                 .servlet("docs", new DocsServlet(), "/")
-                .start();
+                .start(seeded::join);
+        generatedAdminKey = seeded.join();
         port = http.port();
         long tHttp = System.nanoTime();
-        LOG.info("Started in {} ms (store {} ms, seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
-                (tStore - t0) / 1_000_000, (tSeed - tStore) / 1_000_000, (tHttp - tSeed) / 1_000_000);
+        LOG.info("Started in {} ms (store {} ms, then in parallel: seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
+                (tStore - t0) / 1_000_000, (tSeed[0] - tStore) / 1_000_000, (tHttp - tStore) / 1_000_000);
         LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
                 db.isPostgres() ? "PostgreSQL" : "embedded H2");
     }

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -30,7 +29,11 @@ import java.util.function.Supplier;
 public final class HttpContainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpContainer.class);
 
-    /** When an application's servlet starts: with the container, or right after it in the background. */
+    /**
+     * When an application is built and started: with the container (the port opens when it is ready), or in the
+     * background once the port is open (so it takes no CPU from the others' start; a request reaching it meanwhile
+     * waits for it).
+     */
     public enum Startup { WITH_CONTAINER, IN_BACKGROUND }
 
     /**
@@ -92,17 +95,11 @@ public final class HttpContainer implements AutoCloseable {
 
         /**
          * Mounts a Jersey application under {@code paths} (servlet path specs such as {@code /public/api/*}).
-         * {@code rooted}: its resources carry their full paths. An application started {@code IN_BACKGROUND} is
-         * also built in the background, while the container starts; a request arriving before it is ready waits.
+         * {@code rooted}: its resources carry their full paths. {@code application} is called when the application
+         * starts (see {@link Startup}).
          */
         public Builder jersey(String name, Supplier<ResourceConfig> application, Startup startup, boolean rooted, String... paths) {
-            Supplier<ResourceConfig> app = application;
-            if (startup == Startup.IN_BACKGROUND) {
-                CompletableFuture<ResourceConfig> building = CompletableFuture.supplyAsync(application, r -> daemon(name + "-init", r).start());
-                app = building::join;
-            }
-            Supplier<ResourceConfig> built = app;
-            mounts.add(new Mount(name, () -> new JerseyServlet(built, rooted), startup, paths));
+            mounts.add(new Mount(name, () -> new JerseyServlet(application, rooted), startup, paths));
             return this;
         }
 
@@ -113,6 +110,14 @@ public final class HttpContainer implements AutoCloseable {
         }
 
         public HttpContainer start() throws Exception {
+            return start(() -> {});
+        }
+
+        /**
+         * Starts the applications, runs {@code beforeListening} (e.g. waits for work done meanwhile on other threads,
+         * such as seeding the store), then opens the port: no request is accepted before both are done.
+         */
+        public HttpContainer start(Runnable beforeListening) throws Exception {
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("dss-http");
             threads.setDaemon(true);
@@ -125,7 +130,6 @@ public final class HttpContainer implements AutoCloseable {
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(60_000);
-            server.addConnector(connector);
 
             ServletContextHandler context = new ServletContextHandler("/");
             context.setErrorHandler(JsonErrorHandler.servlets());
@@ -142,7 +146,16 @@ public final class HttpContainer implements AutoCloseable {
             server.setErrorHandler(new JsonErrorHandler());
             server.setStopTimeout(2_000);
             server.start();
+            try {
+                beforeListening.run();
+                server.addConnector(connector);
+                connector.start();
+            } catch (Exception | Error e) {
+                server.stop();
+                throw e;
+            }
             for (ServletHolder holder : background) {
+                // a request may be waiting on the holder meanwhile: getServlet() starts it once, under its lock
                 daemon(holder.getName() + "-start", () -> {
                     try {
                         holder.getServlet();
