@@ -10,16 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.dsscontractkit.apinode.admin.AdminResource;
 import org.dsscontractkit.apinode.auth.AdminKeyStore;
 import org.dsscontractkit.apinode.function.FunctionRuntime;
-import org.dsscontractkit.apinode.http.ApiErrorMapper;
-import org.dsscontractkit.apinode.http.ApiVersionHeadersFilter;
+import org.dsscontractkit.apinode.auth.ApiNodeAuthenticator;
 import org.dsscontractkit.apinode.http.ArrivalTimeFilter;
-import org.dsscontractkit.apinode.http.JsonBodyDefaultFilter;
 import org.dsscontractkit.apinode.http.UserApi;
 import org.dsscontractkit.apinode.http.CausalPredictionResource;
-import org.dsscontractkit.apinode.http.FallbackErrorMapper;
 import org.dsscontractkit.apinode.http.ForecastResource;
 import org.dsscontractkit.apinode.http.FunctionsResource;
-import org.dsscontractkit.apinode.http.JsonMappingErrorMapper;
 import org.dsscontractkit.apinode.http.LookupsResource;
 import org.dsscontractkit.apinode.http.PredictionResource;
 import org.dsscontractkit.apinode.http.RawBodyCapture;
@@ -29,15 +25,25 @@ import org.dsscontractkit.apinode.service.ArchiveImporter;
 import org.dsscontractkit.apinode.service.DemoServices;
 import org.dsscontractkit.apinode.service.ServiceFileLoader;
 import org.dsscontractkit.apinode.service.ServiceRegistry;
-import org.glassfish.jersey.jackson.JacksonFeature;
+import org.dsscontractkit.server.generated.apinode.api.CausalPredictionApi;
+import org.dsscontractkit.server.generated.apinode.api.ForecastApi;
+import org.dsscontractkit.server.generated.apinode.api.FunctionsApi;
+import org.dsscontractkit.server.generated.apinode.api.LookupsApi;
+import org.dsscontractkit.server.generated.apinode.api.PredictionApi;
+import org.dsscontractkit.server.generated.apinode.api.SqlQueriesApi;
+import org.dsscontractkit.server.http.GeneratedApiBinding;
+import org.dsscontractkit.server.http.JerseyApplication;
 import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * One API node: its services (from {@code <dataDir>/apinode/services}), function workers, admin keys and metrics.
- * Host it with {@link #resourceConfig()} in any Jersey container, or run it alone with {@link ApiNodeServer}.
+ * Mount its {@link #application()} under {@link #PATHS} of a host's container, or run it alone with {@link ApiNodeServer}.
  * Close it to stop the reload thread and every Python worker.
  */
 public final class ApiNode implements AutoCloseable {
+
+    /** Where the API node answers, and only there: the user API and the admin API (servlet path specs). */
+    public static final String[] PATHS = {"/public/api/v1/*", "/admin/api/*"};
 
     private final ApiNodeConfig config;
     private final ApiNodeEnvironment environment;
@@ -107,34 +113,26 @@ public final class ApiNode implements AutoCloseable {
         return metrics;
     }
 
-    /** The JAX-RS application: user API under /public/api/v1, admin API under /admin/api. */
-    public ResourceConfig resourceConfig() {
-        ResourceConfig rc = new ResourceConfig();
-        registerInto(rc);
-        rc.register(FallbackErrorMapper.class);
-        return rc;
-    }
-
     /**
-     * Adds the API node's resources and providers to a host's own application (same port as the host). Only
-     * API-node-specific providers are added (ApiError and Jackson mapping errors, filters acting on the API node's
-     * paths); the host keeps its own catch-all exception mapper.
+     * The API node's own Jersey application, for a host to mount under {@link #PATHS} with full paths (see
+     * {@code HttpContainer.Builder#jersey(..., rooted = true, ...)}): the user API under {@code /public/api/v1}, the
+     * admin API under {@code /admin/api}, server-core's error model, JSON configuration and credential filter (with
+     * the API node's {@link ApiNodeAuthenticator}). Nothing of it reaches the host's other applications.
      */
-    public void registerInto(ResourceConfig rc) {
-        rc.register(JacksonFeature.withoutExceptionMappers());
-        rc.register(new PredictionResource(userApi));
-        rc.register(new ForecastResource(userApi));
-        rc.register(new CausalPredictionResource(userApi));
-        rc.register(new FunctionsResource(userApi));
-        rc.register(new SqlQueriesResource(userApi));
-        rc.register(new LookupsResource(userApi));
-        rc.register(JsonMappingErrorMapper.class);
+    public ResourceConfig application() {
+        ResourceConfig rc = JerseyApplication.create("apinode", new ApiNodeAuthenticator(registry, adminKeys));
+        GeneratedApiBinding userApiResources = new GeneratedApiBinding()
+                .bind(PredictionApi.class, new PredictionResource(userApi))
+                .bind(ForecastApi.class, new ForecastResource(userApi))
+                .bind(CausalPredictionApi.class, new CausalPredictionResource(userApi))
+                .bind(FunctionsApi.class, new FunctionsResource(userApi))
+                .bind(SqlQueriesApi.class, new SqlQueriesResource(userApi))
+                .bind(LookupsApi.class, new LookupsResource(userApi))
+                .bind(AdminResource.class, new AdminResource(registry, importer, adminKeys, metrics));
+        rc.registerResources(userApiResources.build());
         rc.register(RawBodyCapture.class);
-        rc.register(new AdminResource(registry, importer, adminKeys, metrics));
-        rc.register(ApiErrorMapper.class);
-        rc.register(JsonBodyDefaultFilter.class);
         rc.register(ArrivalTimeFilter.class);
-        rc.register(ApiVersionHeadersFilter.class);
+        return rc;
     }
 
     @Override

@@ -6,9 +6,9 @@ import org.glassfish.jersey.server.spi.Container;
 import org.glassfish.jersey.server.spi.ContainerLifecycleListener;
 
 /**
- * Entry point for a host process (the DSS reference server): a Jersey application serving the API node user API
- * and admin API, to register on the host's port or on a port of its own ({@code --apinode-port}). The API node is
- * closed (workers stopped) when the container shuts down.
+ * Entry point for a host process that only knows Jersey: the API node's own application (user API and admin API,
+ * resources with their full paths, see {@link ApiNode#PATHS}), closed (workers stopped) when its container shuts
+ * down.
  */
 public final class ApiNodeApplication {
 
@@ -21,12 +21,12 @@ public final class ApiNodeApplication {
      */
     public static ResourceConfig create(Path dataDir, ApiNodeEnvironment environment) {
         ApiNode node = ApiNode.create(ApiNodeConfig.defaults(dataDir).withEnvironment(environment));
-        ResourceConfig rc = node.resourceConfig();
+        ResourceConfig rc = node.application();
         rc.register(closeOnShutdown(node));
         return rc;
     }
 
-    /** A listener closing {@code node} with the container, for hosts registering {@link ApiNode#registerInto}. */
+    /** A listener closing {@code node} with the container of its application. */
     public static ContainerLifecycleListener closeOnShutdown(ApiNode node) {
         return new ContainerLifecycleListener() {
             @Override

@@ -114,12 +114,12 @@ class AdminAndGenerationsIT {
         assertThat(ids).contains("fresh_svc", "fraud_svc", "sql_svc", "score_svc");
         Answer noGeneration = node.http.post("/public/api/v1/fresh_svc/x/predict", "{}");
         assertThat(noGeneration.status()).isEqualTo(404);
-        assertThat(noGeneration.text("/errorType")).isEqualTo("NoActiveGeneration");
+        assertThat(noGeneration.text("/code")).isEqualTo("ERR_NO_ACTIVE_GENERATION");
 
         assertThat(node.http.post(A + "/services/lookup_svc/actions/disable", null, TestNode.admin()).status()).isEqualTo(200);
         Answer disabled = node.http.post("/public/api/v1/lookup_svc/passenger_info/lookup", "{\"data\": {\"PassengerId\": 42}}");
         assertThat(disabled.status()).isEqualTo(404);
-        assertThat(disabled.text("/errorType")).isEqualTo("ServiceDisabled");
+        assertThat(disabled.text("/code")).isEqualTo("ERR_SERVICE_DISABLED");
         assertThat(node.http.post(A + "/services/lookup_svc/actions/enable", null, TestNode.admin()).status()).isEqualTo(200);
         assertThat(node.http.post("/public/api/v1/lookup_svc/passenger_info/lookup", "{\"data\": {\"PassengerId\": 42}}").status()).isEqualTo(200);
 
@@ -167,7 +167,7 @@ class AdminAndGenerationsIT {
         }
         Answer mismatch = node.http.post(A + "/services/zip_svc/generations/actions/importFromArchive?filePath=" + wrongService, null, TestNode.admin());
         assertThat(mismatch.status()).isEqualTo(400);
-        assertThat(mismatch.text("/errorType")).isEqualTo("ServiceIdMismatch");
+        assertThat(mismatch.text("/code")).isEqualTo("ERR_SERVICE_ID_MISMATCH");
     }
 
     @Test
@@ -184,7 +184,7 @@ class AdminAndGenerationsIT {
         TestNode.awaitReload();
         Answer broken = node.http.post("/public/api/v1/broken_svc/q/query", null);
         assertThat(broken.status()).isEqualTo(404);
-        assertThat(broken.text("/errorType")).isEqualTo("ServiceNotLoaded");
+        assertThat(broken.text("/code")).isEqualTo("ERR_SERVICE_NOT_LOADED");
         assertThat(broken.text("/detailedMessage")).contains("broken_svc.yaml").contains("connection");
         Answer files = node.http.get(A + "/service-files", TestNode.admin());
         JsonNode entry = null;

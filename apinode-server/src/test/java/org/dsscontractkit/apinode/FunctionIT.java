@@ -104,7 +104,8 @@ class FunctionIT {
     void raisingFunctionGivesAnErrorBodyAndTheEndpointKeepsWorking() {
         Answer a = node.http.post(TOOLS + "boom/run", "{\"x\": 7}");
         assertThat(a.status()).isEqualTo(500);
-        assertThat(a.text("/errorType")).isEqualTo("FunctionFailed");
+        assertThat(a.text("/code")).isEqualTo("ERR_FUNCTION_FAILED");
+        assertThat(a.text("/errorType")).isEqualTo("com.dataiku.lambda.FunctionFailedException");
         assertThat(a.text("/message")).contains("ValueError").contains("boom 7");
         assertThat(a.text("/detailedMessage")).contains("Traceback");
         assertThat(node.http.post(TOOLS + "boom/run", "{\"x\": 8}").text("/message")).contains("boom 8");
@@ -114,7 +115,7 @@ class FunctionIT {
     void crashingWorkerIsReplaced() {
         Answer crash = node.http.post(TOOLS + "die/run", null);
         assertThat(crash.status()).isEqualTo(502);
-        assertThat(crash.text("/errorType")).isEqualTo("FunctionWorkerCrashed");
+        assertThat(crash.text("/code")).isEqualTo("ERR_FUNCTION_WORKER_CRASHED");
         // the next call gets a fresh worker; the crash of that worker again is reported again, server unharmed
         assertThat(node.http.post(TOOLS + "die/run", null).status()).isEqualTo(502);
         assertThat(node.http.post(SUM + "/run", "{\"param1\": 1, \"param2\": 2}").json().get("response").asInt()).isEqualTo(3);
@@ -138,7 +139,7 @@ class FunctionIT {
     void slowFunctionTimesOutAndTheWorkerIsReplaced() {
         Answer timeout = node.http.post(TOOLS + "slow/run", "{\"seconds\": 5}");
         assertThat(timeout.status()).isEqualTo(504);
-        assertThat(timeout.text("/errorType")).isEqualTo("FunctionTimeout");
+        assertThat(timeout.text("/code")).isEqualTo("ERR_FUNCTION_TIMEOUT");
         Answer quick = node.http.post(TOOLS + "slow/run", "{\"seconds\": 0}");
         assertThat(quick.status()).isEqualTo(200);
         assertThat(quick.json().get("response").asText()).isEqualTo("done");
@@ -169,7 +170,7 @@ class FunctionIT {
         Answer a = node.http.post(TOOLS + "r_avg/run", "{\"param1\": 100, \"param2\": 20}");
         if (org.dsscontractkit.apinode.function.FunctionRuntime.rscript() == null) {
             assertThat(a.status()).isEqualTo(501);
-            assertThat(a.text("/errorType")).isEqualTo("RNotAvailable");
+            assertThat(a.text("/code")).isEqualTo("ERR_R_NOT_AVAILABLE");
             assertThat(a.text("/message")).contains("R is not available");
         } else {
             assertThat(a.status()).isEqualTo(200);
@@ -181,6 +182,6 @@ class FunctionIT {
     void functionEndpointsAnswerOnlyRun() {
         Answer a = node.http.post(SUM + "/predict", "{\"features\": {}}");
         assertThat(a.status()).isEqualTo(400);
-        assertThat(a.text("/errorType")).isEqualTo("WrongEndpointKind");
+        assertThat(a.text("/code")).isEqualTo("ERR_WRONG_ENDPOINT_KIND");
     }
 }

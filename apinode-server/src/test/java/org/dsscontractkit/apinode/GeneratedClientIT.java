@@ -126,7 +126,7 @@ class GeneratedClientIT {
         var rows = sql.sqlQuery("sql_svc", "simple_filter", Map.of("param1", 60, "param2", "female")).getResults().get(0).getRows();
         assertThat(rows).extracting(r -> r.get(0)).containsExactly("276", "484", "830");
         assertThatThrownBy(() -> sql.sqlQueryWithQueryParams("sql_svc", "simple_filter"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getResponseBody()).contains("SqlParameterCountMismatch"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getResponseBody()).contains("ERR_SQL_PARAMETER_COUNT_MISMATCH"));
 
         LookupsApi lookups = new LookupsApi(client);
         assertThat(lookups.lookupRecord("lookup_svc", "passenger_info", new LookupRequest().data(Map.of("PassengerId", 42)))

@@ -139,7 +139,7 @@ class PredictionIT {
         assertThat(node.http.post(FRAUD + "/predict", body, "Bearer fraud-demo-key-0001").status()).isEqualTo(200);
         Answer none = node.http.post(FRAUD + "/predict", body);
         assertThat(none.status()).isEqualTo(401);
-        assertThat(none.text("/errorType")).isEqualTo("UnauthorizedException");
+        assertThat(none.text("/errorType")).isEqualTo("com.dataiku.dip.exceptions.UnauthorizedException");
         assertThat(node.http.post(FRAUD + "/predict", body, HttpHelper.basic("wrong-key-000")).status()).isEqualTo(401);
         // public services need no key
         assertThat(node.http.post("/public/api/v1/pricing_svc/house_price/predict", body).status()).isEqualTo(200);
@@ -149,10 +149,11 @@ class PredictionIT {
     void unknownServiceOrEndpointIs404() {
         Answer service = node.http.post("/public/api/v1/nope_svc/x/predict", "{}");
         assertThat(service.status()).isEqualTo(404);
-        assertThat(service.text("/errorType")).isEqualTo("ServiceNotFound");
+        assertThat(service.text("/code")).isEqualTo("ERR_SERVICE_NOT_FOUND");
+        assertThat(service.text("/errorType")).isEqualTo("com.dataiku.dip.server.controllers.NotFoundException");
         Answer endpoint = node.http.post("/public/api/v1/fraud_svc/nope/predict", "{}", KEY);
         assertThat(endpoint.status()).isEqualTo(404);
-        assertThat(endpoint.text("/errorType")).isEqualTo("EndpointNotFound");
+        assertThat(endpoint.text("/code")).isEqualTo("ERR_ENDPOINT_NOT_FOUND");
         assertThat(node.http.post("/public/api/v1/fraud_svc/fraud_detection/explode", "{}", KEY).status()).isEqualTo(404);
     }
 
@@ -192,7 +193,8 @@ class PredictionIT {
 
         Answer wrong = node.http.post(FRAUD + "/forecast", "{\"items\": []}", KEY);
         assertThat(wrong.status()).isEqualTo(400);
-        assertThat(wrong.text("/errorType")).isEqualTo("WrongEndpointKind");
+        assertThat(wrong.text("/code")).isEqualTo("ERR_WRONG_ENDPOINT_KIND");
+        assertThat(wrong.text("/errorType")).isEqualTo("java.lang.IllegalArgumentException");
         assertThat(node.http.post(FRAUD + "/predict-effect", "{\"features\": {}}", KEY).status()).isEqualTo(400);
         assertThat(node.http.post("/public/api/v1/uplift_svc/discount_effect/predict", "{\"features\": {}}").status()).isEqualTo(400);
         assertThat(node.http.post("/public/api/v1/sql_svc/simple_filter/predict", "{\"features\": {}}").status()).isEqualTo(400);

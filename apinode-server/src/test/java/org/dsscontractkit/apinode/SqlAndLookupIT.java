@@ -77,7 +77,7 @@ class SqlAndLookupIT {
     void parameterCountMismatchIs400() {
         Answer none = node.http.post(SQL + "/query", null);
         assertThat(none.status()).isEqualTo(400);
-        assertThat(none.text("/errorType")).isEqualTo("SqlParameterCountMismatch");
+        assertThat(none.text("/code")).isEqualTo("ERR_SQL_PARAMETER_COUNT_MISMATCH");
         assertThat(none.text("/message")).contains("param1").contains("param2");
         Answer extra = node.http.post(SQL + "/query", "{\"param1\": 1, \"param2\": \"x\", \"param3\": 2}");
         assertThat(extra.status()).isEqualTo(400);
@@ -152,7 +152,7 @@ class SqlAndLookupIT {
         assertThat(empty.json().at("/results/0/data/country").isMissingNode()).isTrue();
         Answer strict = node.http.post("/public/api/v1/policies_svc/strict/lookup", body);
         assertThat(strict.status()).isEqualTo(409);
-        assertThat(strict.text("/errorType")).isEqualTo("MultipleLookupMatches");
+        assertThat(strict.text("/code")).isEqualTo("ERR_MULTIPLE_LOOKUP_MATCHES");
         assertThat(node.http.post("/public/api/v1/policies_svc/strict/lookup", "{\"data\": {\"customer_id\": 2136}}").status()).isEqualTo(200);
         assertThat(node.http.post("/public/api/v1/policies_svc/nodata/lookup", "{\"data\": {\"id\": 1}}").status()).isEqualTo(503);
     }

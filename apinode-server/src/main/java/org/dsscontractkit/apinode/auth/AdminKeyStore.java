@@ -21,7 +21,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,16 +78,6 @@ public final class AdminKeyStore {
         return false;
     }
 
-    public void check(String authorizationHeader) {
-        String key = Credentials.keyOf(authorizationHeader);
-        if (key == null) {
-            throw new ApiError(401, "UnauthorizedException", "The admin API requires an admin key (HTTP Basic, key as user name)");
-        }
-        if (!accepts(key)) {
-            throw new ApiError(401, "UnauthorizedException", "Invalid or expired admin key");
-        }
-    }
-
     public synchronized ArrayNode list() {
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         for (ObjectNode k : keys) {
@@ -101,7 +92,7 @@ public final class AdminKeyStore {
     public synchronized ObjectNode create(JsonNode body) {
         JsonNode b = body == null || body.isNull() ? JsonNodeFactory.instance.objectNode() : body;
         if (!b.isObject()) {
-            throw ApiError.badInput("InvalidRequest", "The body must be a JSON object {label, description, createdBy, expiry}");
+            throw NodeErrors.badInput("InvalidRequest", "The body must be a JSON object {label, description, createdBy, expiry}");
         }
         Long expiry = expiry(b.get("expiry"));
         String secret = newSecret();
@@ -114,14 +105,14 @@ public final class AdminKeyStore {
     public synchronized void deleteBySecret(String secret) {
         String digest = digest(secret);
         if (!keys.removeIf(k -> digest.equals(k.path("sha256").asText()))) {
-            throw ApiError.notFound("KeyNotFound", "No admin key with this secret");
+            throw NodeErrors.notFound("KeyNotFound", "No admin key with this secret");
         }
         save();
     }
 
     public synchronized void deleteById(String id) {
         if (!keys.removeIf(k -> id.equals(k.path("id").asText()))) {
-            throw ApiError.notFound("KeyNotFound", "No admin key with id '" + id + "'");
+            throw NodeErrors.notFound("KeyNotFound", "No admin key with id '" + id + "'");
         }
         save();
     }
@@ -155,7 +146,7 @@ public final class AdminKeyStore {
         try {
             return Instant.parse(node.asText()).toEpochMilli();
         } catch (DateTimeParseException e) {
-            throw ApiError.badInput("InvalidExpiry", "'expiry' must be epoch milliseconds or an ISO-8601 instant, got '" + node.asText() + "'")
+            throw NodeErrors.badInput("InvalidExpiry", "'expiry' must be epoch milliseconds or an ISO-8601 instant, got '" + node.asText() + "'")
                     .at("expiry", "format");
         }
     }
@@ -174,7 +165,7 @@ public final class AdminKeyStore {
             JSON.writeValue(tmp.toFile(), root);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ApiError(500, "KeysNotSaved", "Cannot save admin keys: " + e.getMessage());
+            throw NodeErrors.of(500, "KeysNotSaved", "Cannot save admin keys: " + e.getMessage());
         }
     }
 

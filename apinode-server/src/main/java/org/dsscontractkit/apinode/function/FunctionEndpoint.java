@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.service.CallContext;
 import org.dsscontractkit.apinode.service.Endpoint;
 import org.dsscontractkit.apinode.service.ServiceFileException;
@@ -108,7 +109,7 @@ public final class FunctionEndpoint implements Endpoint {
     /** Runs the function with {@code args}; the answer is {@code {response: <return value>}}. */
     public ObjectNode run(JsonNode args, CallContext call) {
         if (args != null && !args.isNull() && !args.isObject()) {
-            throw ApiError.badInput("InvalidFunctionArguments", "The request body must be a JSON object of argument name -> value");
+            throw NodeErrors.badInput("InvalidFunctionArguments", "The request body must be a JSON object of argument name -> value");
         }
         ObjectNode request = F.objectNode();
         request.put("file", codeFile.toString());
@@ -120,15 +121,15 @@ public final class FunctionEndpoint implements Endpoint {
             slot = slots.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiError(503, "Interrupted", "Interrupted while waiting for a Python worker");
+            throw NodeErrors.of(503, "Interrupted", "Interrupted while waiting for a Python worker");
         }
         if (slot == null) {
-            throw new ApiError(503, "FunctionBusy", "No Python worker of endpoint '" + id + "' became free within " + timeout.toMillis() + " ms");
+            throw NodeErrors.of(503, "FunctionBusy", "No Python worker of endpoint '" + id + "' became free within " + timeout.toMillis() + " ms");
         }
         call.timing().end("wait");
         try {
             if (closed) {
-                throw new ApiError(503, "EndpointUnloaded", "Endpoint '" + id + "' was unloaded");
+                throw NodeErrors.of(503, "EndpointUnloaded", "Endpoint '" + id + "' was unloaded");
             }
             ensureWorker(slot);
             JsonNode answer;
@@ -137,10 +138,10 @@ public final class FunctionEndpoint implements Endpoint {
             } catch (PythonWorker.WorkerFailure failure) {
                 discard(slot);
                 if (failure.timedOut) {
-                    throw new ApiError(504, "FunctionTimeout", "Function '" + function + "' of endpoint '" + id + "' timed out: "
+                    throw NodeErrors.of(504, "FunctionTimeout", "Function '" + function + "' of endpoint '" + id + "' timed out: "
                             + failure.getMessage() + "; its worker was stopped and will be replaced");
                 }
-                throw new ApiError(502, "FunctionWorkerCrashed", "Function '" + function + "' of endpoint '" + id
+                throw NodeErrors.of(502, "FunctionWorkerCrashed", "Function '" + function + "' of endpoint '" + id
                         + "' crashed its worker process: " + failure.getMessage() + "; a new worker will serve the next call");
             }
             call.timing().end("execution");
@@ -152,25 +153,25 @@ public final class FunctionEndpoint implements Endpoint {
             result.set("response", answer.get("result"));
             return result;
         } catch (IOException e) {
-            throw new ApiError(503, "FunctionWorkerUnavailable", "Cannot start the Python worker (" + runtime.pythonCommand() + "): " + e.getMessage());
+            throw NodeErrors.of(503, "FunctionWorkerUnavailable", "Cannot start the Python worker (" + runtime.pythonCommand() + "): " + e.getMessage());
         } finally {
             slots.add(slot);
         }
     }
 
-    private ApiError failureOf(JsonNode answer) {
+    private ApiException failureOf(JsonNode answer) {
         String kind = answer.path("kind").asText();
         String message = answer.path("message").asText();
         String errorType = answer.path("errorType").asText();
         return switch (kind) {
             case "ARGUMENTS" -> {
                 java.util.regex.Matcher named = java.util.regex.Pattern.compile("'([^']+)'").matcher(message);
-                ApiError error = new ApiError(400, "InvalidFunctionArguments", "Arguments do not match " + function + "(): " + message);
+                ApiException error = NodeErrors.of(400, "InvalidFunctionArguments", "Arguments do not match " + function + "(): " + message);
                 yield named.find() ? error.at(named.group(1), message.startsWith("missing") ? "required" : "unexpected") : error;
             }
-            case "LOAD" -> new ApiError(500, "FunctionLoadFailed", "Cannot load function '" + function + "' from "
+            case "LOAD" -> NodeErrors.of(500, "FunctionLoadFailed", "Cannot load function '" + function + "' from "
                     + codeFile.getFileName() + ": " + errorType + ": " + message, answer.path("traceback").asText(null));
-            default -> new ApiError(500, "FunctionFailed", "Function '" + function + "' raised " + errorType + ": " + message,
+            default -> NodeErrors.of(500, "FunctionFailed", "Function '" + function + "' raised " + errorType + ": " + message,
                     answer.path("traceback").asText(errorType + ": " + message));
         };
     }

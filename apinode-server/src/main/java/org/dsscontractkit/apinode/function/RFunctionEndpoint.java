@@ -10,7 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.service.CallContext;
 import org.dsscontractkit.apinode.service.Endpoint;
 
@@ -60,10 +61,10 @@ public final class RFunctionEndpoint implements Endpoint {
     public ObjectNode run(JsonNode args, CallContext call) {
         Path rscript = FunctionRuntime.rscript();
         if (rscript == null) {
-            throw new ApiError(501, "RNotAvailable", "Endpoint '" + id + "' is an R function but R is not available on this API node (no Rscript on the PATH)");
+            throw NodeErrors.of(501, "RNotAvailable", "Endpoint '" + id + "' is an R function but R is not available on this API node (no Rscript on the PATH)");
         }
         if (args != null && !args.isNull() && !args.isObject()) {
-            throw ApiError.badInput("InvalidFunctionArguments", "The request body must be a JSON object of argument name -> value");
+            throw NodeErrors.badInput("InvalidFunctionArguments", "The request body must be a JSON object of argument name -> value");
         }
         call.timing().end("preProcessing");
         Path runner = null;
@@ -77,24 +78,24 @@ public final class RFunctionEndpoint implements Endpoint {
                     .redirectErrorStream(false).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new ApiError(504, "FunctionTimeout", "R function '" + function + "' timed out after " + timeout.toMillis() + " ms");
+                throw NodeErrors.of(504, "FunctionTimeout", "R function '" + function + "' timed out after " + timeout.toMillis() + " ms");
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             call.timing().end("execution");
             if (process.exitValue() != 0) {
                 int status = err.contains("unused argument") || err.contains("is missing, with no default") ? 400 : 500;
-                throw new ApiError(status, status == 400 ? "InvalidFunctionArguments" : "FunctionFailed",
+                throw NodeErrors.of(status, status == 400 ? "InvalidFunctionArguments" : "FunctionFailed",
                         "R function '" + function + "' failed: " + err.strip());
             }
             ObjectNode result = JsonNodeFactory.instance.objectNode();
             result.set("response", JSON.readTree(out));
             return result;
         } catch (IOException e) {
-            throw new ApiError(503, "FunctionWorkerUnavailable", "Cannot run Rscript: " + e.getMessage());
+            throw NodeErrors.of(503, "FunctionWorkerUnavailable", "Cannot run Rscript: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiError(503, "Interrupted", "Interrupted while running R");
+            throw NodeErrors.of(503, "Interrupted", "Interrupted while running R");
         } finally {
             deleteQuietly(runner);
             deleteQuietly(input);

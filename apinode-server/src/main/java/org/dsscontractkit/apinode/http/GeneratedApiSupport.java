@@ -2,22 +2,24 @@ package org.dsscontractkit.apinode.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dsscontractkit.apinode.auth.ApiNodeAuthenticator;
+import org.dsscontractkit.server.auth.Credentials;
 
 /**
  * What the implementations of the generated user-API interfaces share: hand the typed request (as JSON) to
- * {@link UserApi} with the caller's Authorization header and query parameters.
+ * {@link UserApi} with the caller's credentials (read by the credential filter) and query parameters.
  */
 abstract class GeneratedApiSupport {
 
     private final UserApi api;
 
     @Context
-    private HttpHeaders headers;
+    private SecurityContext security;
     @Context
     private UriInfo uriInfo;
 
@@ -32,8 +34,9 @@ abstract class GeneratedApiSupport {
     protected Response call(String serviceId, String endpointId, Verb verb, Object body) {
         byte[] raw = RawBodyCapture.current();
         JsonNode json = raw != null ? UserApi.parseBody(raw) : UserApi.toTree(body);
-        return api.call(serviceId, endpointId, verb, json, query(), headers.getHeaderString(HttpHeaders.AUTHORIZATION),
-                ArrivalTimeFilter.arrivalOfCurrentRequest());
+        Credentials credentials = security.getUserPrincipal() instanceof ApiNodeAuthenticator.ServiceCaller caller
+                ? caller.credentials() : Credentials.NONE;
+        return api.call(serviceId, endpointId, verb, json, query(), credentials, ArrivalTimeFilter.arrivalOfCurrentRequest());
     }
 
     /** Query parameters; the GET variants take theirs freely named (x-dynamic-query-parameters). */

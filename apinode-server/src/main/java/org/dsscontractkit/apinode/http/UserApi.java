@@ -1,7 +1,8 @@
 package org.dsscontractkit.apinode.http;
 
+import org.dsscontractkit.server.error.ApiException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,6 +12,9 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.dsscontractkit.apinode.ApiNodeEnvironment;
+import org.dsscontractkit.server.auth.Credentials;
+import org.dsscontractkit.server.error.ExceptionMappers;
+import org.dsscontractkit.server.json.JsonMapping;
 import org.dsscontractkit.apinode.auth.ServiceAccess;
 import org.dsscontractkit.apinode.function.FunctionEndpoint;
 import org.dsscontractkit.apinode.function.RFunctionEndpoint;
@@ -30,7 +34,7 @@ import org.dsscontractkit.apinode.sql.SqlEndpoint;
  */
 public final class UserApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper JSON = JsonMapping.MAPPER;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     private final ServiceRegistry registry;
@@ -51,9 +55,9 @@ public final class UserApi {
         try {
             return JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiError.badInput("MalformedJson", "The request body is not valid JSON: " + e.getOriginalMessage()).at("body", "json");
+            throw ExceptionMappers.JsonMapper.of(e); // the same answer as a body Jersey failed to read
         } catch (java.io.IOException e) {
-            throw ApiError.badInput("MalformedJson", "The request body cannot be read: " + e.getMessage());
+            throw ApiException.badRequest("The request body cannot be read: " + e.getMessage()).at("body", "json");
         }
     }
 
@@ -65,7 +69,7 @@ public final class UserApi {
      * @param arrivalNanos {@link System#nanoTime()} when the request reached the server (for {@code wait}); 0 if unknown
      */
     public Response call(String serviceId, String endpointId, Verb verb, JsonNode body, Map<String, String> query,
-                         String authorization, long arrivalNanos) {
+                         Credentials credentials, long arrivalNanos) {
         long started = System.nanoTime();
         long arrival = arrivalNanos > 0 ? arrivalNanos : started;
         int status = 500;
@@ -77,7 +81,7 @@ public final class UserApi {
             if (verb.dispatchable() && body != null && body.isObject() && body.hasNonNull("dispatch")) {
                 JsonNode dispatch = body.get("dispatch");
                 if (!dispatch.isObject()) {
-                    throw ApiError.badInput("InvalidDispatch", "'dispatch' must be an object {forcedGeneration | dispatchKey}").at("dispatch", "type");
+                    throw NodeErrors.badInput("InvalidDispatch", "'dispatch' must be an object {forcedGeneration | dispatchKey}").at("dispatch", "type");
                 }
                 forced = dispatch.hasNonNull("forcedGeneration") ? dispatch.get("forcedGeneration").asText() : null;
                 dispatchKey = dispatch.hasNonNull("dispatchKey") ? dispatch.get("dispatchKey").asText() : null;
@@ -85,12 +89,12 @@ public final class UserApi {
             ServiceGeneration generation = registry.resolve(serviceId, forced, dispatchKey);
             Endpoint endpoint = generation.endpoints().get(endpointId);
             if (endpoint == null) {
-                throw new ApiError(404, "EndpointNotFound", "Endpoint not found: " + serviceId + "/" + endpointId,
+                throw NodeErrors.of(404, "EndpointNotFound", "Endpoint not found: " + serviceId + "/" + endpointId,
                         "Service " + serviceId + " (generation " + generation.generation() + ") has no endpoint " + endpointId
                                 + "; endpoints: " + generation.endpoints().keySet());
             }
             known = true;
-            ServiceAccess.check(generation, authorization);
+            ServiceAccess.check(generation, credentials);
             timing.set("wait", (started - arrival) / 1000);
             timing.restart();
             CallContext call = new CallContext(serviceId, endpointId, generation.generation(), timing, environment);
@@ -105,7 +109,7 @@ public final class UserApi {
             apiContext.put("serviceGeneration", generation.generation());
             status = 200;
             return Response.ok(envelope, MediaType.APPLICATION_JSON_TYPE).build();
-        } catch (ApiError e) {
+        } catch (ApiException e) {
             status = e.status();
             throw e;
         } finally {
@@ -155,14 +159,14 @@ public final class UserApi {
         return node;
     }
 
-    private static ApiError wrongKind(Endpoint endpoint, Verb verb) {
+    private static ApiException wrongKind(Endpoint endpoint, Verb verb) {
         String accepted = switch (endpoint.type()) {
             case "PYTHON_FUNCTION", "R_FUNCTION" -> "run";
             case "SQL_QUERY" -> "query";
             case "DATASET_LOOKUP" -> "lookup, lookup-multi, lookup-simple";
             default -> "predict, predict-multi, predict-simple, forecast, predict-effect, predict-effect-multi";
         };
-        return new ApiError(400, "WrongEndpointKind", "Endpoint '" + endpoint.id() + "' is a " + endpoint.type()
+        return NodeErrors.of(400, "WrongEndpointKind", "Endpoint '" + endpoint.id() + "' is a " + endpoint.type()
                 + " endpoint and does not answer '" + verb.path() + "' (it answers: " + accepted + ")").at("endpointId", "kind");
     }
 }

@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dsscontractkit.apinode.TabularDataset;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.service.CallContext;
 import org.dsscontractkit.apinode.service.Endpoint;
 
@@ -66,7 +67,7 @@ public final class LookupEndpoint implements Endpoint {
     public ObjectNode lookup(JsonNode body, CallContext call) {
         JsonNode data = body == null ? null : body.get("data");
         if (body != null && !body.isNull() && !body.isObject()) {
-            throw ApiError.badInput("InvalidRequest", "The request body must be a JSON object {\"data\": {...}}");
+            throw NodeErrors.badInput("InvalidRequest", "The request body must be a JSON object {\"data\": {...}}");
         }
         call.timing().end("preProcessing");
         ArrayNode results = F.arrayNode();
@@ -79,7 +80,7 @@ public final class LookupEndpoint implements Endpoint {
     public ObjectNode lookupMulti(JsonNode body, CallContext call) {
         JsonNode items = body == null ? null : body.get("items");
         if (items == null || !items.isArray()) {
-            throw ApiError.badInput("MissingItems", "'items' is required: an array of {\"data\": {...}}");
+            throw NodeErrors.badInput("MissingItems", "'items' is required: an array of {\"data\": {...}}");
         }
         call.timing().end("preProcessing");
         TabularDataset table = table(call);
@@ -102,17 +103,17 @@ public final class LookupEndpoint implements Endpoint {
 
     private ObjectNode lookupOne(JsonNode data, String where, TabularDataset table) {
         if (data == null || !data.isObject()) {
-            throw ApiError.badInput("MissingLookupKeys", "'" + where + "' is required: an object with the lookup keys " + keys);
+            throw NodeErrors.badInput("MissingLookupKeys", "'" + where + "' is required: an object with the lookup keys " + keys);
         }
         Map<String, Object> keyValues = new LinkedHashMap<>();
         ObjectNode echoedKeys = F.objectNode();
         for (String key : keys) {
             JsonNode value = data.get(key);
             if (value == null || value.isNull()) {
-                throw ApiError.badInput("MissingLookupKeys", "'" + where + "." + key + "' is required (lookup keys: " + keys + ")").at(where + "." + key, "required");
+                throw NodeErrors.badInput("MissingLookupKeys", "'" + where + "." + key + "' is required (lookup keys: " + keys + ")").at(where + "." + key, "required");
             }
             if (value.isContainerNode()) {
-                throw ApiError.badInput("InvalidLookupKey", "'" + where + "." + key + "' must be a scalar value");
+                throw NodeErrors.badInput("InvalidLookupKey", "'" + where + "." + key + "' must be a scalar value");
             }
             keyValues.put(key, value.isNumber() ? value.numberValue() : value.asText());
             echoedKeys.put(key, value.asText());
@@ -128,7 +129,7 @@ public final class LookupEndpoint implements Endpoint {
         }
         if (rows.size() > 1) {
             if (policy == MultipleMatchPolicy.ERROR) {
-                throw new ApiError(409, "MultipleLookupMatches", "Lookup endpoint '" + id + "' found several rows of dataset '"
+                throw NodeErrors.of(409, "MultipleLookupMatches", "Lookup endpoint '" + id + "' found several rows of dataset '"
                         + dataset + "' for " + keyValues + " and is configured to fail on multiple matches");
             }
             result.put("ignored", true);
@@ -147,7 +148,7 @@ public final class LookupEndpoint implements Endpoint {
     }
 
     private TabularDataset table(CallContext call) {
-        return call.environment().dataset(dataset).orElseThrow(() -> new ApiError(503, "DatasetUnavailable",
+        return call.environment().dataset(dataset).orElseThrow(() -> NodeErrors.of(503, "DatasetUnavailable",
                 "Lookup endpoint '" + id + "' reads dataset '" + dataset + "' which does not exist on this API node"));
     }
 

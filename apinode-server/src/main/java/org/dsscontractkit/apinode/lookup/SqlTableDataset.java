@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.dsscontractkit.apinode.TabularDataset;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 
 /** A dataset stored as a SQL table; key lookups run as indexed {@code WHERE} queries instead of scans. */
 public final class SqlTableDataset implements TabularDataset {
@@ -89,8 +90,8 @@ public final class SqlTableDataset implements TabularDataset {
         }
     }
 
-    private ApiError failure(SQLException e) {
-        return new ApiError(503, "DatasetUnavailable", "Cannot read table '" + table + "': " + e.getMessage());
+    private ApiException failure(SQLException e) {
+        return NodeErrors.of(503, "DatasetUnavailable", "Cannot read table '" + table + "': " + e.getMessage());
     }
 
     static String quote(String identifier) {

@@ -2,7 +2,8 @@ package org.dsscontractkit.apinode.prediction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 
 /**
  * A categorical input, one-hot encoded: each known level carries its own coefficients; an unknown level weighs
@@ -17,7 +18,7 @@ public record CategoricalFeature(String name, Map<String, double[]> levels, Stri
             return impute;
         }
         if (raw.isContainerNode()) {
-            throw ApiError.badInput("InvalidFeatureType",
+            throw NodeErrors.badInput("InvalidFeatureType",
                     "Feature '" + name + "' must be a category (string, number or boolean), got " + raw.getNodeType().name().toLowerCase()).at("features." + name, "type");
         }
         String text = raw.asText();

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.dsscontractkit.apinode.ApiNodeEnvironment;
 import org.dsscontractkit.apinode.TabularDataset;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.lookup.JsonValues;
 
 /**
@@ -21,7 +22,7 @@ public record Enrichment(String dataset, Map<String, String> keys, Map<String, S
 
     /** Why a record was not scored, or null when it was enriched (or nothing matched). */
     public String apply(ObjectNode features, ApiNodeEnvironment environment) {
-        TabularDataset table = environment.dataset(dataset).orElseThrow(() -> new ApiError(503,
+        TabularDataset table = environment.dataset(dataset).orElseThrow(() -> NodeErrors.of(503,
                 "EnrichmentUnavailable", "Enrichment dataset '" + dataset + "' is not available on this API node"));
         Map<String, Object> keyValues = new LinkedHashMap<>();
         for (Map.Entry<String, String> key : keys.entrySet()) {
@@ -40,7 +41,7 @@ public record Enrichment(String dataset, Map<String, String> keys, Map<String, S
                 case IGNORE:
                     return "MULTIPLE_LOOKUP_MATCHES";
                 case ERROR:
-                    throw new ApiError(409, "MultipleLookupMatches", "Enrichment on dataset '" + dataset
+                    throw NodeErrors.of(409, "MultipleLookupMatches", "Enrichment on dataset '" + dataset
                             + "' matched several rows for " + keyValues);
                 default:
                     break;

@@ -1,7 +1,8 @@
 package org.dsscontractkit.apinode.prediction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 
 /**
  * The {@code explanations} block of a predict call merged with the endpoint's defaults: {@code dataikuapi} always
@@ -21,7 +22,7 @@ public record ExplanationRequest(boolean enabled, Explainer.Method method, int n
             return this;
         }
         if (!block.isObject()) {
-            throw ApiError.badInput("InvalidExplanations", "'" + where + "' must be an object");
+            throw NodeErrors.badInput("InvalidExplanations", "'" + where + "' must be an object");
         }
         boolean newEnabled = enabled;
         Explainer.Method newMethod = method;
@@ -34,7 +35,7 @@ public record ExplanationRequest(boolean enabled, Explainer.Method method, int n
             } else if (e.isTextual() && (e.textValue().equalsIgnoreCase("true") || e.textValue().equalsIgnoreCase("false"))) {
                 newEnabled = Boolean.parseBoolean(e.textValue().toLowerCase());
             } else {
-                throw ApiError.badInput("InvalidExplanations", "'" + where + ".enabled' must be a boolean");
+                throw NodeErrors.badInput("InvalidExplanations", "'" + where + ".enabled' must be a boolean");
             }
         }
         JsonNode m = block.get("method");
@@ -42,7 +43,7 @@ public record ExplanationRequest(boolean enabled, Explainer.Method method, int n
             try {
                 newMethod = Explainer.Method.valueOf(m.asText().toUpperCase());
             } catch (IllegalArgumentException ex) {
-                throw ApiError.badInput("InvalidExplanations", "'" + where + ".method' must be ICE or SHAPLEY, got '" + m.asText() + "'").at(where + ".method", "enum");
+                throw NodeErrors.badInput("InvalidExplanations", "'" + where + ".method' must be ICE or SHAPLEY, got '" + m.asText() + "'").at(where + ".method", "enum");
             }
         }
         JsonNode n = block.get("nExplanations");
@@ -58,11 +59,11 @@ public record ExplanationRequest(boolean enabled, Explainer.Method method, int n
 
     private static int positiveInt(JsonNode node, String name, int min, int max) {
         if (!node.canConvertToInt() || !(node.isIntegralNumber() || node.isTextual() && node.asText().matches("\\d+"))) {
-            throw ApiError.badInput("InvalidExplanations", "'" + name + "' must be an integer between " + min + " and " + max);
+            throw NodeErrors.badInput("InvalidExplanations", "'" + name + "' must be an integer between " + min + " and " + max);
         }
         int value = node.isTextual() ? Integer.parseInt(node.asText()) : node.intValue();
         if (value < min || value > max) {
-            throw ApiError.badInput("InvalidExplanations", "'" + name + "' must be between " + min + " and " + max + ", got " + value).at(name, "range");
+            throw NodeErrors.badInput("InvalidExplanations", "'" + name + "' must be between " + min + " and " + max + ", got " + value).at(name, "range");
         }
         return value;
     }

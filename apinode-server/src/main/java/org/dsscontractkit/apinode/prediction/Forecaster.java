@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 
 /**
  * A time-series forecast model: per series, a least-squares linear trend over the history sent in the request,
@@ -47,19 +48,19 @@ public record Forecaster(String timeVariable, String targetVariable, List<String
             JsonNode item = items.get(i);
             String where = "items[" + i + "]";
             if (!item.isObject()) {
-                throw ApiError.badInput("InvalidRequest", "'" + where + "' must be a flat record object");
+                throw NodeErrors.badInput("InvalidRequest", "'" + where + "' must be a flat record object");
             }
             ObjectNode id = F.objectNode();
             for (String column : identifiers) {
                 JsonNode v = item.get(column);
                 if (v == null || v.isNull()) {
-                    throw ApiError.badInput("MissingTimeseriesIdentifier", "'" + where + "." + column + "' is required (time series identifier)");
+                    throw NodeErrors.badInput("MissingTimeseriesIdentifier", "'" + where + "." + column + "' is required (time series identifier)");
                 }
                 id.set(column, v);
             }
             JsonNode time = item.get(timeVariable);
             if (time == null || time.isNull()) {
-                throw ApiError.badInput("MissingTime", "'" + where + "." + timeVariable + "' is required (time variable)");
+                throw NodeErrors.badInput("MissingTime", "'" + where + "." + timeVariable + "' is required (time variable)");
             }
             JsonNode target = item.get(targetVariable);
             double y;
@@ -69,10 +70,10 @@ public record Forecaster(String timeVariable, String targetVariable, List<String
                 try {
                     y = Double.parseDouble(target.asText());
                 } catch (NumberFormatException e) {
-                    throw ApiError.badInput("InvalidFeatureType", "'" + where + "." + targetVariable + "' must be numeric");
+                    throw NodeErrors.badInput("InvalidFeatureType", "'" + where + "." + targetVariable + "' must be numeric");
                 }
             } else {
-                throw ApiError.badInput("MissingTarget", "'" + where + "." + targetVariable + "' is required and numeric (target variable)");
+                throw NodeErrors.badInput("MissingTarget", "'" + where + "." + targetVariable + "' is required and numeric (target variable)");
             }
             String key = id.toString();
             identifierOf.put(key, id);
@@ -150,7 +151,7 @@ public record Forecaster(String timeVariable, String targetVariable, List<String
         try {
             return LocalDate.parse(text).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw ApiError.badInput("InvalidTime", "'" + where + "' time must be ISO-8601 (2024-01-31 or 2024-01-31T10:00:00Z) or epoch seconds, got '" + text + "'");
+            throw NodeErrors.badInput("InvalidTime", "'" + where + "' time must be ISO-8601 (2024-01-31 or 2024-01-31T10:00:00Z) or epoch seconds, got '" + text + "'");
         }
     }
 }

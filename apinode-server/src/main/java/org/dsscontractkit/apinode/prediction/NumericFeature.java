@@ -1,7 +1,8 @@
 package org.dsscontractkit.apinode.prediction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 
 /**
  * A numeric input, optionally standardized ((x - mean) / std). Missing values are imputed (default: the mean), so
@@ -30,11 +31,11 @@ public record NumericFeature(String name, double[] coefficients, double mean, do
                 }
                 return impute;
             } catch (NumberFormatException e) {
-                throw ApiError.badInput("InvalidFeatureType",
+                throw NodeErrors.badInput("InvalidFeatureType",
                         "Feature '" + name + "' must be numeric, got the string \"" + abbreviate(text) + "\"").at("features." + name, "type");
             }
         }
-        throw ApiError.badInput("InvalidFeatureType",
+        throw NodeErrors.badInput("InvalidFeatureType",
                 "Feature '" + name + "' must be numeric, got " + raw.getNodeType().name().toLowerCase()).at("features." + name, "type");
     }
 

@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.service.CallContext;
 import org.dsscontractkit.apinode.service.Endpoint;
 import org.dsscontractkit.apinode.service.ServiceFileException;
@@ -54,7 +55,7 @@ public final class PredictionEndpoint implements Endpoint {
         ExplanationRequest defaults;
         try {
             defaults = ExplanationRequest.defaults(config.get("explanations"));
-        } catch (ApiError e) {
+        } catch (ApiException e) {
             throw new ServiceFileException(path + "/explanations", "valid", e.getMessage());
         }
         return new PredictionEndpoint(config.get("id").asText(), kind, model, forecaster, defaults, enrichments);
@@ -110,13 +111,13 @@ public final class PredictionEndpoint implements Endpoint {
             JsonNode item = items.get(i);
             String where = "items[" + i + "]";
             if (!item.isObject()) {
-                throw ApiError.badInput("InvalidRequest", "'" + where + "' must be an object with 'features'");
+                throw NodeErrors.badInput("InvalidRequest", "'" + where + "' must be an object with 'features'");
             }
             try {
                 results.add(scoreOne(featuresOf((ObjectNode) item, where + ".features"), explanations, call));
-            } catch (ApiError e) {
+            } catch (ApiException e) {
                 if (e.status() == 400) {
-                    throw new ApiError(400, e.errorType(), where + ": " + e.getMessage())
+                    throw NodeErrors.of(400, e.errorType(), where + ": " + e.getMessage())
                             .at(e.field() == null ? where : where + "." + e.field(), e.rule());
                 }
                 throw e;
@@ -146,7 +147,7 @@ public final class PredictionEndpoint implements Endpoint {
         ArrayNode results = F.arrayNode();
         for (int i = 0; i < items.size(); i++) {
             if (!items.get(i).isObject()) {
-                throw ApiError.badInput("InvalidRequest", "'items[" + i + "]' must be an object with 'features'");
+                throw NodeErrors.badInput("InvalidRequest", "'items[" + i + "]' must be an object with 'features'");
             }
             results.add(effectOne(featuresOf((ObjectNode) items.get(i), "items[" + i + "].features"), call));
         }
@@ -252,7 +253,7 @@ public final class PredictionEndpoint implements Endpoint {
             case TIMESERIES_FORECAST -> "use forecast";
             default -> "use predict / predict-multi / predict-simple";
         };
-        throw new ApiError(400, "WrongEndpointKind", "Endpoint '" + id + "' is a " + kind
+        throw NodeErrors.of(400, "WrongEndpointKind", "Endpoint '" + id + "' is a " + kind
                 + " endpoint and does not answer " + verb + " (" + hint + ")");
     }
 
@@ -261,7 +262,7 @@ public final class PredictionEndpoint implements Endpoint {
             return F.objectNode();
         }
         if (!body.isObject()) {
-            throw ApiError.badInput("InvalidRequest", "The " + what + " must be a JSON object");
+            throw NodeErrors.badInput("InvalidRequest", "The " + what + " must be a JSON object");
         }
         return (ObjectNode) body;
     }
@@ -269,10 +270,10 @@ public final class PredictionEndpoint implements Endpoint {
     private static JsonNode featuresOf(ObjectNode request, String where) {
         JsonNode features = request.get(where.endsWith(".features") ? "features" : where);
         if (features == null || features.isNull()) {
-            throw ApiError.badInput("MissingFeatures", "'" + where + "' is required: an object of feature name -> value").at(where, "required");
+            throw NodeErrors.badInput("MissingFeatures", "'" + where + "' is required: an object of feature name -> value").at(where, "required");
         }
         if (!features.isObject()) {
-            throw ApiError.badInput("MissingFeatures", "'" + where + "' must be an object of feature name -> value").at(where, "type");
+            throw NodeErrors.badInput("MissingFeatures", "'" + where + "' must be an object of feature name -> value").at(where, "type");
         }
         return features;
     }
@@ -280,7 +281,7 @@ public final class PredictionEndpoint implements Endpoint {
     private static ArrayNode items(ObjectNode request) {
         JsonNode items = request.get("items");
         if (items == null || !items.isArray()) {
-            throw ApiError.badInput("MissingItems", "'items' is required: an array of records").at("items", "required");
+            throw NodeErrors.badInput("MissingItems", "'items' is required: an array of records").at("items", "required");
         }
         return (ArrayNode) items;
     }

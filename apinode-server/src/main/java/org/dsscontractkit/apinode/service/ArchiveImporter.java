@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 
 /**
  * Imports a service generation from a zip archive on the node's disk (what {@code importFromArchive} names): the
@@ -33,12 +34,12 @@ public final class ArchiveImporter {
     /** Returns the imported generation id. */
     public String importArchive(String serviceId, String filePath) {
         if (filePath == null || filePath.isBlank()) {
-            throw ApiError.badInput("MissingFilePath", "Query parameter 'filePath' is required: the archive's path on the API node").at("filePath", "required");
+            throw NodeErrors.badInput("MissingFilePath", "Query parameter 'filePath' is required: the archive's path on the API node").at("filePath", "required");
         }
         registry.requireExists(serviceId);
         Path archive = Path.of(filePath);
         if (!Files.isRegularFile(archive)) {
-            throw ApiError.badInput("ArchiveNotFound", "No archive file at '" + filePath + "' on the API node").at("filePath", "exists");
+            throw NodeErrors.badInput("ArchiveNotFound", "No archive file at '" + filePath + "' on the API node").at("filePath", "exists");
         }
         Path staged = null;
         try {
@@ -57,20 +58,20 @@ public final class ArchiveImporter {
                 }
             }
             if (serviceFile == null) {
-                throw ApiError.badInput("InvalidArchive", "The archive has no service.yaml, service.yml or service.json at its root").at("filePath", "content");
+                throw NodeErrors.badInput("InvalidArchive", "The archive has no service.yaml, service.yml or service.json at its root").at("filePath", "content");
             }
             ObjectMapper mapper = ServiceFileLoader.mapperFor(serviceFile);
             JsonNode tree;
             try {
                 tree = registry.loader().read(serviceFile);
             } catch (ServiceFileLoader.InvalidServiceFile invalid) {
-                throw new ApiError(400, "InvalidServiceFile", "The archive's service file is invalid", invalid.problems().toString());
+                throw NodeErrors.of(400, "InvalidServiceFile", "The archive's service file is invalid", invalid.problems().toString());
             }
             if (tree.isObject() && !tree.has("serviceId")) {
                 ((ObjectNode) tree).put("serviceId", serviceId);
             }
             if (!serviceId.equals(tree.path("serviceId").asText())) {
-                throw ApiError.badInput("ServiceIdMismatch", "The archive declares service '" + tree.path("serviceId").asText()
+                throw NodeErrors.badInput("ServiceIdMismatch", "The archive declares service '" + tree.path("serviceId").asText()
                         + "', not '" + serviceId + "'").at("serviceId", "match");
             }
             String generation = tree.path("generation").asText(null);
@@ -82,15 +83,15 @@ public final class ArchiveImporter {
             try {
                 registry.loader().load(serviceFile).close();
             } catch (ServiceFileLoader.InvalidServiceFile invalid) {
-                throw new ApiError(400, "InvalidServiceFile", "The archive's service file is invalid: " + invalid.problems().get(0),
+                throw NodeErrors.of(400, "InvalidServiceFile", "The archive's service file is invalid: " + invalid.problems().get(0),
                         invalid.problems().toString());
             }
             registry.install(serviceId, generation, root);
             return generation;
         } catch (ZipException e) {
-            throw ApiError.badInput("InvalidArchive", "'" + filePath + "' is not a readable zip archive: " + e.getMessage()).at("filePath", "zip");
+            throw NodeErrors.badInput("InvalidArchive", "'" + filePath + "' is not a readable zip archive: " + e.getMessage()).at("filePath", "zip");
         } catch (IOException e) {
-            throw new ApiError(500, "ImportFailed", "Cannot import '" + filePath + "': " + e.getMessage());
+            throw NodeErrors.of(500, "ImportFailed", "Cannot import '" + filePath + "': " + e.getMessage());
         } finally {
             if (staged != null) {
                 try {

@@ -22,7 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -224,25 +225,25 @@ public final class ServiceRegistry implements AutoCloseable {
         if (generations == null || generations.isEmpty()) {
             List<ServiceFileProblem> problems = problemsOf(serviceId);
             if (!problems.isEmpty()) {
-                throw new ApiError(404, "ServiceNotLoaded", "Service '" + serviceId + "' is not loaded: its service file is invalid",
+                throw NodeErrors.of(404, "ServiceNotLoaded", "Service '" + serviceId + "' is not loaded: its service file is invalid",
                         problems.get(0).toString());
             }
             if (declared(serviceId)) {
-                throw new ApiError(404, "NoActiveGeneration", "Service '" + serviceId + "' has no generation yet (import one through the admin API)");
+                throw NodeErrors.of(404, "NoActiveGeneration", "Service '" + serviceId + "' has no generation yet (import one through the admin API)");
             }
-            throw ApiError.notFound("ServiceNotFound", "Service not found: " + serviceId);
+            throw NodeErrors.notFound("ServiceNotFound", "Service not found: " + serviceId);
         }
         ServiceState state;
         synchronized (this) {
             state = states.get(serviceId);
         }
         if (state != null && !state.enabled) {
-            throw ApiError.notFound("ServiceDisabled", "Service '" + serviceId + "' is disabled");
+            throw NodeErrors.notFound("ServiceDisabled", "Service '" + serviceId + "' is disabled");
         }
         if (forcedGeneration != null) {
             ServiceGeneration forced = generations.get(forcedGeneration);
             if (forced == null) {
-                throw ApiError.badInput("UnknownGeneration", "Service '" + serviceId + "' has no generation '" + forcedGeneration
+                throw NodeErrors.badInput("UnknownGeneration", "Service '" + serviceId + "' has no generation '" + forcedGeneration
                         + "' (generations: " + generations.keySet() + ")").at("dispatch.forcedGeneration", "exists");
             }
             return forced;
@@ -262,10 +263,10 @@ public final class ServiceRegistry implements AutoCloseable {
 
     public synchronized void create(String serviceId) {
         if (!serviceId.matches("[A-Za-z0-9_.-]+")) {
-            throw ApiError.badInput("InvalidServiceId", "serviceId must match [A-Za-z0-9_.-]+, got '" + serviceId + "'").at("serviceId", "pattern");
+            throw NodeErrors.badInput("InvalidServiceId", "serviceId must match [A-Za-z0-9_.-]+, got '" + serviceId + "'").at("serviceId", "pattern");
         }
         if (exists(serviceId)) {
-            throw new ApiError(409, "ServiceAlreadyExists", "Service '" + serviceId + "' already exists");
+            throw NodeErrors.of(409, "ServiceAlreadyExists", "Service '" + serviceId + "' already exists");
         }
         ServiceState state = state(serviceId);
         state.declared = true;
@@ -286,7 +287,7 @@ public final class ServiceRegistry implements AutoCloseable {
                         Files.deleteIfExists(file);
                     }
                 } catch (IOException e) {
-                    throw new ApiError(500, "DeleteFailed", "Cannot delete " + file + ": " + e.getMessage());
+                    throw NodeErrors.of(500, "DeleteFailed", "Cannot delete " + file + ": " + e.getMessage());
                 }
             }
         }
@@ -314,23 +315,23 @@ public final class ServiceRegistry implements AutoCloseable {
     public synchronized void setMapping(String serviceId, GenerationMapping mapping) {
         requireExists(serviceId);
         if (mapping == null || mapping.entries() == null || mapping.entries().isEmpty()) {
-            throw ApiError.badInput("InvalidMapping", "The mapping needs 'entries': [{generation, proba}, ...]").at("entries", "required");
+            throw NodeErrors.badInput("InvalidMapping", "The mapping needs 'entries': [{generation, proba}, ...]").at("entries", "required");
         }
         Map<String, ServiceGeneration> generations = generations(serviceId);
         double total = 0;
         for (int i = 0; i < mapping.entries().size(); i++) {
             GenerationMapping.Entry e = mapping.entries().get(i);
             if (e == null || e.generation() == null || !generations.containsKey(e.generation())) {
-                throw ApiError.badInput("UnknownGeneration", "entries[" + i + "].generation '" + (e == null ? null : e.generation())
+                throw NodeErrors.badInput("UnknownGeneration", "entries[" + i + "].generation '" + (e == null ? null : e.generation())
                         + "' is not a generation of '" + serviceId + "' " + generations.keySet()).at("entries[" + i + "].generation", "exists");
             }
             if (e.proba() < 0 || e.proba() > 1) {
-                throw ApiError.badInput("InvalidMapping", "entries[" + i + "].proba must be between 0 and 1").at("entries[" + i + "].proba", "range");
+                throw NodeErrors.badInput("InvalidMapping", "entries[" + i + "].proba must be between 0 and 1").at("entries[" + i + "].proba", "range");
             }
             total += e.proba();
         }
         if (Math.abs(total - 1) > 1e-6) {
-            throw ApiError.badInput("InvalidMapping", "The probas of the mapping entries must add up to 1, got " + total).at("entries", "sum");
+            throw NodeErrors.badInput("InvalidMapping", "The probas of the mapping entries must add up to 1, got " + total).at("entries", "sum");
         }
         ServiceState state = state(serviceId);
         state.mapping = mapping;
@@ -342,7 +343,7 @@ public final class ServiceRegistry implements AutoCloseable {
         requireExists(serviceId);
         TreeMap<String, ServiceGeneration> generations = byService.get(serviceId);
         if (generations == null || generations.isEmpty()) {
-            throw new ApiError(409, "NoGeneration", "Service '" + serviceId + "' has no generation to switch to");
+            throw NodeErrors.of(409, "NoGeneration", "Service '" + serviceId + "' has no generation to switch to");
         }
         String newest = generations.lastKey();
         state(serviceId).mapping = GenerationMapping.single(newest);
@@ -353,7 +354,7 @@ public final class ServiceRegistry implements AutoCloseable {
     public synchronized void switchTo(String serviceId, String generation) {
         requireExists(serviceId);
         if (!generations(serviceId).containsKey(generation)) {
-            throw ApiError.notFound("GenerationNotFound", "Service '" + serviceId + "' has no generation '" + generation + "'");
+            throw NodeErrors.notFound("GenerationNotFound", "Service '" + serviceId + "' has no generation '" + generation + "'");
         }
         state(serviceId).mapping = GenerationMapping.single(generation);
         saveState();
@@ -363,7 +364,7 @@ public final class ServiceRegistry implements AutoCloseable {
         requireExists(serviceId);
         ServiceGeneration g = generations(serviceId).get(generation);
         if (g == null) {
-            throw ApiError.notFound("GenerationNotFound", "Service '" + serviceId + "' has no generation '" + generation + "'");
+            throw NodeErrors.notFound("GenerationNotFound", "Service '" + serviceId + "' has no generation '" + generation + "'");
         }
         g.endpoints().values().forEach(Endpoint::warmUp);
     }
@@ -371,7 +372,7 @@ public final class ServiceRegistry implements AutoCloseable {
     /** Installs a loaded-and-checked generation directory under services/{serviceId}/{generation}/ and loads it. */
     public synchronized void install(String serviceId, String generation, Path stagedDir) throws IOException {
         if (generations(serviceId).containsKey(generation)) {
-            throw new ApiError(409, "GenerationAlreadyExists", "Service '" + serviceId + "' already has a generation '" + generation + "'");
+            throw NodeErrors.of(409, "GenerationAlreadyExists", "Service '" + serviceId + "' already has a generation '" + generation + "'");
         }
         Path target = servicesDir.resolve(serviceId).resolve(generation);
         if (Files.exists(target)) {
@@ -397,7 +398,7 @@ public final class ServiceRegistry implements AutoCloseable {
                     deleteTree(dir);
                     removed.add(serviceId + "/" + g.generation());
                 } catch (IOException e) {
-                    throw new ApiError(500, "DeleteFailed", "Cannot delete " + dir + ": " + e.getMessage());
+                    throw NodeErrors.of(500, "DeleteFailed", "Cannot delete " + dir + ": " + e.getMessage());
                 }
             }
         }
@@ -407,7 +408,7 @@ public final class ServiceRegistry implements AutoCloseable {
 
     public void requireExists(String serviceId) {
         if (!exists(serviceId)) {
-            throw ApiError.notFound("ServiceNotFound", "Service not found: " + serviceId);
+            throw NodeErrors.notFound("ServiceNotFound", "Service not found: " + serviceId);
         }
     }
 
@@ -485,7 +486,7 @@ public final class ServiceRegistry implements AutoCloseable {
             JSON.writeValue(tmp.toFile(), root);
             Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ApiError(500, "StateNotSaved", "Cannot save the API node state: " + e.getMessage());
+            throw NodeErrors.of(500, "StateNotSaved", "Cannot save the API node state: " + e.getMessage());
         }
     }
 

@@ -19,7 +19,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.apinode.http.NodeErrors;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.service.CallContext;
 import org.dsscontractkit.apinode.service.Endpoint;
 
@@ -90,11 +91,11 @@ public final class SqlEndpoint implements Endpoint {
 
     public ObjectNode query(JsonNode body, CallContext call) {
         if (body != null && !body.isNull() && !body.isObject()) {
-            throw ApiError.badInput("InvalidSqlParameters", "The request body must be a JSON object of parameter name -> value");
+            throw NodeErrors.badInput("InvalidSqlParameters", "The request body must be a JSON object of parameter name -> value");
         }
         JsonNode given = body == null || body.isNull() ? F.objectNode() : body;
         checkParameterNames(given);
-        DataSource dataSource = call.environment().dataSource(connection).orElseThrow(() -> new ApiError(503,
+        DataSource dataSource = call.environment().dataSource(connection).orElseThrow(() -> NodeErrors.of(503,
                 "ConnectionUnavailable", "SQL endpoint '" + id + "' uses connection '" + connection + "' which does not exist on this API node"));
         call.timing().end("preProcessing");
         try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(query)) {
@@ -129,12 +130,12 @@ public final class SqlEndpoint implements Endpoint {
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             if (state.startsWith("22")) {
-                throw ApiError.badInput("InvalidSqlParameter", "A parameter value does not fit the query: " + firstLine(e.getMessage()));
+                throw NodeErrors.badInput("InvalidSqlParameter", "A parameter value does not fit the query: " + firstLine(e.getMessage()));
             }
             if (state.startsWith("23")) {
-                throw new ApiError(409, "SqlConstraintViolation", firstLine(e.getMessage()));
+                throw NodeErrors.of(409, "SqlConstraintViolation", firstLine(e.getMessage()));
             }
-            throw new ApiError(500, "SqlQueryFailed", "The query of endpoint '" + id + "' failed on connection '" + connection + "': "
+            throw NodeErrors.of(500, "SqlQueryFailed", "The query of endpoint '" + id + "' failed on connection '" + connection + "': "
                     + firstLine(e.getMessage()));
         }
     }
@@ -164,7 +165,7 @@ public final class SqlEndpoint implements Endpoint {
             if (!unexpected.isEmpty()) {
                 message.append("; unexpected ").append(unexpected);
             }
-            throw ApiError.badInput("SqlParameterCountMismatch", message.toString())
+            throw NodeErrors.badInput("SqlParameterCountMismatch", message.toString())
                     .at(!missing.isEmpty() ? missing.get(0) : unexpected.get(0), "count");
         }
     }
@@ -175,7 +176,7 @@ public final class SqlEndpoint implements Endpoint {
             return;
         }
         if (value.isContainerNode()) {
-            throw ApiError.badInput("InvalidSqlParameter", "Parameter '" + parameter.name() + "' must be a scalar, not " + value.getNodeType().name().toLowerCase());
+            throw NodeErrors.badInput("InvalidSqlParameter", "Parameter '" + parameter.name() + "' must be a scalar, not " + value.getNodeType().name().toLowerCase());
         }
         if (parameter.type() != null) {
             bindTyped(statement, index, parameter, value);
@@ -208,7 +209,7 @@ public final class SqlEndpoint implements Endpoint {
                 default -> statement.setString(index, value.asText());
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ApiError.badInput("InvalidSqlParameter", "Parameter '" + parameter.name() + "' must be " + parameter.type()
+            throw NodeErrors.badInput("InvalidSqlParameter", "Parameter '" + parameter.name() + "' must be " + parameter.type()
                     + ", got '" + text + "'");
         }
     }

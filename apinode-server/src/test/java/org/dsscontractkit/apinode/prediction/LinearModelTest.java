@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.Arrays;
 import java.util.Map;
-import org.dsscontractkit.apinode.http.ApiError;
+import org.dsscontractkit.server.error.ApiException;
 import org.junit.jupiter.api.Test;
 
 class LinearModelTest {
@@ -57,13 +57,13 @@ class LinearModelTest {
     void wrongFeatureTypeIsA400NamingTheFeature() throws Exception {
         LinearModel m = model(BINARY);
         assertThatThrownBy(() -> m.prepare(JSON.readTree("{\"amount\": \"lots\"}")))
-                .isInstanceOfSatisfying(ApiError.class, e -> {
+                .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.field()).isEqualTo("features.amount");
                     assertThat(e.getMessage()).contains("amount").contains("numeric");
                 });
         assertThatThrownBy(() -> m.prepare(JSON.readTree("{\"kind\": {\"x\": 1}}")))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.field()).isEqualTo("features.kind"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field()).isEqualTo("features.kind"));
     }
 
     @Test
@@ -161,6 +161,6 @@ class LinearModelTest {
                 "{\"enabled\": true, \"method\": null, \"nExplanations\": null, \"nMonteCarloSteps\": null}"), "explanations");
         assertThat(merged).isEqualTo(new ExplanationRequest(true, Explainer.Method.SHAPLEY, 2, 100));
         assertThatThrownBy(() -> defaults.merge(JSON.readTree("{\"nMonteCarloSteps\": 5}"), "explanations"))
-                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.field()).isEqualTo("explanations.nMonteCarloSteps"));
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.field()).isEqualTo("explanations.nMonteCarloSteps"));
     }
 }

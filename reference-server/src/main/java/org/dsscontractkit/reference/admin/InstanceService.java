@@ -3,9 +3,9 @@ package org.dsscontractkit.reference.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
-import org.dsscontractkit.reference.server.VersionHeadersFilter;
+import org.dsscontractkit.server.http.VersionHeaders;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
 
@@ -73,7 +73,7 @@ public final class InstanceService {
         content.putObject("licensee").put("company", "dss-contract-kit reference server");
         content.put("instanceId", "reference");
         content.put("licenseKind", "REFERENCE_SERVER");
-        content.put("dssVersion", VersionHeadersFilter.DSS_VERSION);
+        content.put("dssVersion", VersionHeaders.DSS_VERSION);
         ObjectNode counts = s.putObject("userCounts");
         counts.put("total", users);
         counts.put("enabled", enabledUsers);

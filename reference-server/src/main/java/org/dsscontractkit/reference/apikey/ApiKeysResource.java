@@ -2,7 +2,7 @@ package org.dsscontractkit.reference.apikey;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.ApiKeysApi;

@@ -1,14 +1,14 @@
 package org.dsscontractkit.reference.auth;
 
 import jakarta.ws.rs.core.SecurityContext;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
 
 /** Reads the authenticated caller from the request's security context. */
 public final class Callers {
     private Callers() {}
 
     public static Caller of(SecurityContext sc) {
-        if (sc != null && sc.getUserPrincipal() instanceof AuthFilter.CallerPrincipal p) return p.caller();
+        if (sc != null && sc.getUserPrincipal() instanceof ApiKeyAuthenticator.CallerPrincipal p) return p.caller();
         throw ApiException.unauthorized("Not authenticated");
     }
 

@@ -45,12 +45,16 @@ public final class ReferenceServerCommand implements Callable<Integer> {
     @Option(names = "--max-upload-size", defaultValue = "1GB", description = "Largest accepted uploaded file, e.g. 500MB, 2GB, 1048576 (default: ${DEFAULT-VALUE}).")
     String maxUploadSize;
 
+    @Option(names = "--max-request-body", defaultValue = "1MB", description = "Largest accepted request body other than an upload (JSON bodies), e.g. 512KB, 8MB (default: ${DEFAULT-VALUE}); larger ones get 413.")
+    String maxRequestBody;
+
     @Override
     public Integer call() throws Exception {
-        long maxUpload = parseSize(maxUploadSize);
+        long maxUpload = parseSize("--max-upload-size", maxUploadSize);
+        long maxBody = parseSize("--max-request-body", maxRequestBody);
         if (port < 0 || port > 65535) throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
         long t0 = System.nanoTime();
-        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload));
+        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload, maxBody));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -66,8 +70,12 @@ public final class ReferenceServerCommand implements Callable<Integer> {
     }
 
     static long parseSize(String text) {
+        return parseSize("--max-upload-size", text);
+    }
+
+    static long parseSize(String option, String text) {
         Matcher m = Pattern.compile("(?i)\\s*(\\d+)\\s*(b|k|kb|m|mb|g|gb)?\\s*").matcher(text);
-        if (!m.matches()) throw new IllegalArgumentException("--max-upload-size: expected a size like 500MB or 1GB, got '" + text + "'");
+        if (!m.matches()) throw new IllegalArgumentException(option + ": expected a size like 500KB, 500MB or 1GB, got '" + text + "'");
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase();
         return switch (unit.charAt(0)) {

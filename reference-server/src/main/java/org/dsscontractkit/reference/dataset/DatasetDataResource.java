@@ -6,7 +6,8 @@ import jakarta.inject.Provider;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.dsscontractkit.reference.project.ProjectAccess;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.DatasetDataApi;
@@ -84,7 +85,7 @@ public final class DatasetDataResource extends ApiResource implements DatasetDat
         String length = req.getHeaderString("Content-Length");
         long max = datasets.files().maxUploadBytes();
         if (length != null && length.matches("\\d+") && Long.parseLong(length) > max + 64 * 1024) {
-            throw new ApiException(413, ApiException.TOO_LARGE, "Upload too large: the limit is " + max + " bytes",
+            throw new ApiException(413, ErrorTypes.UPLOAD_TOO_LARGE, "Upload too large: the limit is " + max + " bytes",
                     "Request of " + length + " bytes exceeds the upload limit of " + max + " bytes (--max-upload-size)");
         }
         String fileName = null;

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.DataDirectory;
 
@@ -95,7 +96,7 @@ public final class DatasetFiles {
                 while ((n = in.read(buf)) > 0) {
                     total += n;
                     if (total > maxUploadBytes) {
-                        throw new ApiException(413, ApiException.TOO_LARGE, "Upload too large: the limit is " + maxUploadBytes + " bytes",
+                        throw new ApiException(413, ErrorTypes.UPLOAD_TOO_LARGE, "Upload too large: the limit is " + maxUploadBytes + " bytes",
                                 "Upload of '" + fileName + "' exceeds the limit of " + maxUploadBytes + " bytes (--max-upload-size)");
                     }
                     out.write(buf, 0, n);

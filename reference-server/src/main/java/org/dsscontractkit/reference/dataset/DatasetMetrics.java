@@ -2,7 +2,8 @@ package org.dsscontractkit.reference.dataset;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.reference.server.Json;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class DatasetMetrics {
         try {
             rows[0] = datasets.read(d, datasets.select(d, null), cells -> { });
         } catch (IOException e) {
-            throw new ApiException(422, ApiException.FAILED, "Cannot compute metrics: " + e.getMessage(), e.getMessage());
+            throw new ApiException(422, ErrorTypes.EXECUTION_FAILED, "Cannot compute metrics: " + e.getMessage(), e.getMessage());
         }
         long size = 0;
         if (datasets.isFileBased(d)) {

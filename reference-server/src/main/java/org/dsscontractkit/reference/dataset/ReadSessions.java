@@ -1,6 +1,6 @@
 package org.dsscontractkit.reference.dataset;
 
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

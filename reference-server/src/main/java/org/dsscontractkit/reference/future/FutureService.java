@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.auth.Caller;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.auth.Secrets;
 import org.slf4j.Logger;
@@ -121,7 +122,7 @@ public final class FutureService implements AutoCloseable {
         progress.putArray("states");
         if (t.error != null) {
             ObjectNode err = s.putObject("error");
-            err.put("errorType", ApiException.FAILED);
+            err.put("errorType", ErrorTypes.EXECUTION_FAILED);
             err.put("message", t.error);
             err.put("detailedMessage", t.error);
         }

@@ -34,7 +34,7 @@ public final class ProjectExporter {
             for (var it = o.fields(); it.hasNext(); ) {
                 var e = it.next();
                 if (e.getKey().startsWith("export") && !e.getValue().isBoolean() && !e.getValue().isNull()) {
-                    throw org.dsscontractkit.reference.server.ApiException.invalidField(e.getKey(), "must be a boolean");
+                    throw org.dsscontractkit.server.error.ApiException.invalidField(e.getKey(), "must be a boolean");
                 }
             }
             return new Options(Json.optionalBoolean(o, "exportUploads", true), Json.optionalBoolean(o, "exportManagedFS", true),

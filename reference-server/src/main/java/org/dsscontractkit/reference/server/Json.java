@@ -1,10 +1,10 @@
 package org.dsscontractkit.reference.server;
 
+import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.server.json.JsonMapping;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,14 +12,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The one ObjectMapper of the server and small helpers to read request documents strictly. */
+/** The server's ObjectMapper (server-core's one configuration) and small helpers to read request documents strictly. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .findAndRegisterModules()
-            .registerModule(new GeneratedModelModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final ObjectMapper MAPPER = JsonMapping.MAPPER;
 
     private Json() {}
 

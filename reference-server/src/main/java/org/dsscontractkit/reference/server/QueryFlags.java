@@ -1,5 +1,7 @@
 package org.dsscontractkit.reference.server;
 
+import org.dsscontractkit.server.error.ApiException;
+
 /** Query-string booleans arrive as Python's {@code True}/{@code False}; accept those and JSON's spelling, reject the rest. */
 public final class QueryFlags {
     private QueryFlags() {}

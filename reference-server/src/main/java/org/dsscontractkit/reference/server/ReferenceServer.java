@@ -13,14 +13,14 @@ import org.dsscontractkit.reference.admin.UserService;
 import org.dsscontractkit.reference.admin.UsersResource;
 import org.dsscontractkit.reference.apikey.ApiKeyService;
 import org.dsscontractkit.reference.apikey.ApiKeysResource;
-import org.dsscontractkit.reference.auth.AuthFilter;
+import org.dsscontractkit.reference.auth.ApiKeyAuthenticator;
 import org.dsscontractkit.reference.dataset.DatasetDataResource;
 import org.dsscontractkit.reference.dataset.DatasetFiles;
 import org.dsscontractkit.reference.dataset.DatasetMetrics;
 import org.dsscontractkit.reference.dataset.DatasetService;
 import org.dsscontractkit.reference.dataset.DatasetsResource;
 import org.dsscontractkit.reference.dataset.ReadSessions;
-import org.dsscontractkit.reference.docs.DocsResource;
+import org.dsscontractkit.reference.docs.DocsServlet;
 import org.dsscontractkit.reference.future.FutureService;
 import org.dsscontractkit.reference.future.FuturesResource;
 import org.dsscontractkit.reference.job.JobService;
@@ -37,36 +37,42 @@ import org.dsscontractkit.reference.sql.SqlQueryService;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
+import org.dsscontractkit.reference.storage.StorageExceptionMappers;
 import org.dsscontractkit.apinode.ApiNode;
 import org.dsscontractkit.apinode.ApiNodeConfig;
 import org.dsscontractkit.server.generated.dss.api.*;
-import com.sun.net.httpserver.HttpServer;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
-import org.glassfish.jersey.jackson.JacksonFeature;
+import org.dsscontractkit.server.http.GeneratedApiBinding;
+import org.dsscontractkit.server.http.HttpContainer;
+import org.dsscontractkit.server.http.JerseyApplication;
 import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.validation.ValidationFeature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
 
-/** Wires the store, the domain services and the Jersey application, and runs them on the JDK HTTP server. */
+/**
+ * Wires the store, the domain services and the two Jersey applications (DSS public API, API node), and runs them with
+ * the docs on server-core's HTTP container, one port.
+ */
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
 
     public record Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser,
-                         String dbPassword, long maxUploadBytes) {}
+                         String dbPassword, long maxUploadBytes, long maxRequestBodyBytes) {
+        public Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser, String dbPassword,
+                      long maxUploadBytes) {
+            this(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUploadBytes, HttpContainer.Limits.DEFAULT_MAX_REQUEST_BODY);
+        }
+    }
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private final HttpServer http;
-    private final ExecutorService requestThreads;
+    private final HttpContainer http;
     private final int port;
     private final String generatedAdminKey;
     private final String host;
@@ -97,27 +103,30 @@ public final class ReferenceServer implements AutoCloseable {
         closeables.add(audit);
 
         long tStore = System.nanoTime();
-        groups.seedDefaults();
-        users.seedAdmin();
-        connections.seedBuiltIns();
-        DemoDatabase.seed(connections);
-        generatedAdminKey = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
-        jobs.abortInterrupted();
+        // Seeding (default groups and users, the demo SQL database, the admin key) runs while the applications start;
+        // the port opens when both are done.
+        long[] tSeed = {0};
+        CompletableFuture<String> seeded = CompletableFuture.supplyAsync(() -> {
+            groups.seedDefaults();
+            users.seedAdmin();
+            connections.seedBuiltIns();
+            DemoDatabase.seed(connections);
+            String generated = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
+            jobs.abortInterrupted();
+            tSeed[0] = System.nanoTime();
+            return generated;
+        }, r -> {
+            Thread t = new Thread(r, "dss-seed");
+            t.setDaemon(true);
+            t.start();
+        });
 
-        long tSeed = System.nanoTime();
-        ResourceConfig rc = new ResourceConfig();
-        rc.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-        rc.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
-        rc.register(JacksonFeature.withoutExceptionMappers());
-        rc.register(ObjectMapperResolver.class);
+        ResourceConfig rc = JerseyApplication.create("dss-public-api", new ApiKeyAuthenticator(keys));
         rc.register(MultiPartFeature.class);
-        rc.register(ApiBaseFilter.class);
-        rc.register(VersionHeadersFilter.class);
-        rc.register(new AuthFilter(keys));
+        rc.register(ValidationFeature.class);
         rc.register(new AuditFilter(audit));
-        for (Class<?> mapper : ExceptionMappers.all()) rc.register(mapper);
+        for (Class<?> mapper : StorageExceptionMappers.all()) rc.register(mapper);
         GeneratedApiBinding api = new GeneratedApiBinding();
-        api.bind(DocsResource.class, new DocsResource());
         api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
         api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
         api.bind(VariablesApi.class, new VariablesResource(projects, instance));
@@ -138,32 +147,32 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(AuditApi.class, new InstanceResources.Audit(audit));
         api.bind(MeaningsApi.class, new InstanceResources.Meanings(instance));
         api.bind(AuthApi.class, new InstanceResources.Auth(users));
-
         rc.registerResources(api.build());
 
-        // The API node half runs in-process on the same port: user API under /public/api/v1, admin API under
-        // /admin/api, state under <data-dir>/apinode/. Its admin key is the DSS admin key when this start knows it.
-        String apiNodeAdminKey = cfg.adminApiKey() != null ? cfg.adminApiKey() : generatedAdminKey;
-        ApiNode apiNode = ApiNode.create(ApiNodeConfig.defaults(dataDir.root())
-                .withAdminKeys(apiNodeAdminKey == null ? List.of() : List.of(apiNodeAdminKey)));
-        closeables.add(apiNode);
-        apiNode.registerInto(rc);
+        // The API node half: its own Jersey application on the same port, user API under /public/api/v1, admin API
+        // under /admin/api, state under <data-dir>/apinode/. Its admin key is the DSS admin key when this start knows
+        // it. Built and started in the background: the DSS API answers without waiting for it.
 
         host = cfg.host();
-        // The JDK HTTP server (not Grizzly): clients such as Java's HttpClient send "Upgrade: h2c" with request
-        // bodies, which Grizzly treats as a protocol switch and then never delivers the body.
-        http = JdkHttpServerFactory.createHttpServer(URI.create("http://" + cfg.host() + ":" + cfg.port() + "/"), rc, false);
-        requestThreads = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "dss-http");
-            t.setDaemon(true);
-            return t;
-        });
-        http.setExecutor(requestThreads);
-        http.start();
-        port = http.getAddress().getPort();
+        http = HttpContainer.on(cfg.host(), cfg.port())
+                .limits(new HttpContainer.Limits(cfg.maxRequestBodyBytes(), cfg.maxUploadBytes(), HttpContainer.Limits.DEFAULT_MAX_HEADER_BYTES))
+                .jersey("dss-public-api", () -> rc, HttpContainer.Startup.WITH_CONTAINER, false, "/public/api/*", "/dip/publicapi/*")
+                .jersey("apinode", () -> {
+                    String apiNodeAdminKey = cfg.adminApiKey() != null ? cfg.adminApiKey() : seeded.join();
+                    ApiNode apiNode = ApiNode.create(ApiNodeConfig.defaults(dataDir.root())
+                            .withAdminKeys(apiNodeAdminKey == null ? List.of() : List.of(apiNodeAdminKey)));
+                    synchronized (closeables) {
+                        closeables.add(apiNode);
+                    }
+                    return apiNode.application();
+                }, HttpContainer.Startup.IN_BACKGROUND, true, ApiNode.PATHS)
+                .servlet("docs", new DocsServlet(), "/")
+                .start(seeded::join);
+        generatedAdminKey = seeded.join();
+        port = http.port();
         long tHttp = System.nanoTime();
-        LOG.info("Started in {} ms (store {} ms, seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
-                (tStore - t0) / 1_000_000, (tSeed - tStore) / 1_000_000, (tHttp - tSeed) / 1_000_000);
+        LOG.info("Started in {} ms (store {} ms, then in parallel: seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
+                (tStore - t0) / 1_000_000, (tSeed[0] - tStore) / 1_000_000, (tHttp - tStore) / 1_000_000);
         LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
                 db.isPostgres() ? "PostgreSQL" : "embedded H2");
     }
@@ -181,11 +190,14 @@ public final class ReferenceServer implements AutoCloseable {
 
     @Override
     public void close() {
-        http.stop(1);
-        requestThreads.shutdownNow();
-        for (int i = closeables.size() - 1; i >= 0; i--) {
+        http.close();
+        List<AutoCloseable> toClose;
+        synchronized (closeables) {
+            toClose = new ArrayList<>(closeables);
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
             try {
-                closeables.get(i).close();
+                toClose.get(i).close();
             } catch (Exception e) {
                 LOG.warn("Error while stopping: {}", e.toString());
             }

@@ -8,7 +8,7 @@ import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.dataset.DatasetService;
 import org.dsscontractkit.reference.dataset.RowFormat;
 import org.dsscontractkit.reference.project.ProjectAccess;
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

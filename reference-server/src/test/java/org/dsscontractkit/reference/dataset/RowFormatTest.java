@@ -1,6 +1,6 @@
 package org.dsscontractkit.reference.dataset;
 
-import org.dsscontractkit.reference.server.ApiException;
+import org.dsscontractkit.server.error.ApiException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

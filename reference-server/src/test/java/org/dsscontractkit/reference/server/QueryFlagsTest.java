@@ -1,5 +1,6 @@
 package org.dsscontractkit.reference.server;
 
+import org.dsscontractkit.server.error.ApiException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

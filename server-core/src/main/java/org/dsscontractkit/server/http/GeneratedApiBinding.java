@@ -1,4 +1,4 @@
-package org.dsscontractkit.reference.server;
+package org.dsscontractkit.server.http;
 
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;

@@ -1,4 +1,4 @@
-package org.dsscontractkit.reference.server;
+package org.dsscontractkit.server.json;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
