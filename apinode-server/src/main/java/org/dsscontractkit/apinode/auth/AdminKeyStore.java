@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.dsscontractkit.apinode.http.NodeErrors;
 import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.apinode.storage.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +51,7 @@ public final class AdminKeyStore {
                 String secret = newSecret();
                 add(secret, "bootstrap", "Created at first start", "apinode", null);
                 Path keyFile = file.resolveSibling("admin-key.txt");
-                Files.writeString(keyFile, secret + "\n");
+                DurableFiles.write(keyFile, (secret + "\n").getBytes(StandardCharsets.UTF_8));
                 LOG.warn("No admin key configured: created one, stored in {}", keyFile);
             }
         } catch (IOException e) {
@@ -160,10 +160,8 @@ public final class AdminKeyStore {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.putArray("keys").addAll(keys);
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // the caller answers 2xx once this returns: the new key list must be on disk by then
+            DurableFiles.write(file, JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             throw NodeErrors.of(500, "KeysNotSaved", "Cannot save admin keys: " + e.getMessage());
         }

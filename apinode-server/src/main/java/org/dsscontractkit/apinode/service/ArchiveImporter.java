@@ -13,6 +13,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.dsscontractkit.apinode.http.NodeErrors;
 import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.apinode.storage.DurableFiles;
 
 /**
  * Imports a service generation from a zip archive on the node's disk (what {@code importFromArchive} names): the
@@ -95,7 +96,7 @@ public final class ArchiveImporter {
         } finally {
             if (staged != null) {
                 try {
-                    ServiceRegistry.deleteTree(staged);
+                    DurableFiles.delete(staged);
                 } catch (IOException ignored) {
                     // staging leftovers are cleaned on the next import
                 }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -24,6 +23,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.dsscontractkit.apinode.http.NodeErrors;
 import org.dsscontractkit.server.error.ApiException;
+import org.dsscontractkit.apinode.storage.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -282,9 +282,9 @@ public final class ServiceRegistry implements AutoCloseable {
                 try {
                     Path parent = file.getParent();
                     if (!parent.equals(servicesDir) && file.getFileName().toString().startsWith("service.")) {
-                        deleteTree(parent); // an imported generation: its code goes with it
+                        DurableFiles.delete(parent); // an imported generation: its code goes with it
                     } else {
-                        Files.deleteIfExists(file);
+                        DurableFiles.delete(file);
                     }
                 } catch (IOException e) {
                     throw NodeErrors.of(500, "DeleteFailed", "Cannot delete " + file + ": " + e.getMessage());
@@ -375,11 +375,8 @@ public final class ServiceRegistry implements AutoCloseable {
             throw NodeErrors.of(409, "GenerationAlreadyExists", "Service '" + serviceId + "' already has a generation '" + generation + "'");
         }
         Path target = servicesDir.resolve(serviceId).resolve(generation);
-        if (Files.exists(target)) {
-            deleteTree(target);
-        }
-        Files.createDirectories(target.getParent());
-        Files.move(stagedDir, target, StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.delete(target);
+        DurableFiles.move(stagedDir, target, false);
         ServiceState state = state(serviceId);
         state.declared = true;
         saveState();
@@ -395,7 +392,7 @@ public final class ServiceRegistry implements AutoCloseable {
             Path dir = g.file().getParent();
             if (!used.contains(g.generation()) && dir.getParent() != null && dir.getParent().equals(servicesDir.resolve(serviceId))) {
                 try {
-                    deleteTree(dir);
+                    DurableFiles.delete(dir);
                     removed.add(serviceId + "/" + g.generation());
                 } catch (IOException e) {
                     throw NodeErrors.of(500, "DeleteFailed", "Cannot delete " + dir + ": " + e.getMessage());
@@ -482,22 +479,10 @@ public final class ServiceRegistry implements AutoCloseable {
         ObjectNode services = root.putObject("services");
         states.forEach((id, state) -> services.set(id, JSON.valueToTree(state)));
         try {
-            Path tmp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // the admin call that changed the state answers 2xx once this returns: the state must be on disk by then
+            DurableFiles.write(stateFile, JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             throw NodeErrors.of(500, "StateNotSaved", "Cannot save the API node state: " + e.getMessage());
-        }
-    }
-
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

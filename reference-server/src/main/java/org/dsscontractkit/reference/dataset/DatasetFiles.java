@@ -8,6 +8,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.server.error.ErrorTypes;
+import org.dsscontractkit.apinode.storage.DurableFiles;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.DataDirectory;
 
@@ -21,7 +22,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -80,14 +80,14 @@ public final class DatasetFiles {
     }
 
     /**
-     * Streams an upload to a temporary file then moves it in place, so a failed or oversized upload
-     * leaves no partial file behind.
+     * Streams an upload to a temporary file then moves it in place, so a failed or oversized upload leaves no partial
+     * file behind. The upload is answered 2xx once this returns, so the file is synced before the move and the move
+     * is synced in its directory: the file survives a crash of the process or of the machine.
      */
     public long store(String projectKey, String dataset, String fileName, InputStream in) {
         Path dir = dir(projectKey, dataset);
         Path tmp = null;
         try {
-            Files.createDirectories(dir);
             tmp = Files.createTempFile(dataDir.tmp(), "upload-", ".part");
             long total = 0;
             byte[] buf = new byte[256 * 1024];
@@ -102,7 +102,7 @@ public final class DatasetFiles {
                     out.write(buf, 0, n);
                 }
             }
-            Files.move(tmp, dir.resolve(fileName), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.move(tmp, dir.resolve(fileName), true);
             tmp = null;
             return total;
         } catch (IOException e) {
@@ -116,7 +116,9 @@ public final class DatasetFiles {
 
     public boolean deleteFile(String projectKey, String dataset, String fileName) {
         try {
-            return Files.deleteIfExists(dir(projectKey, dataset).resolve(validFileName(fileName)));
+            Path file = dir(projectKey, dataset).resolve(validFileName(fileName));
+            // only an uploaded file: a partition folder of the same name is not one
+            return Files.isRegularFile(file) && DurableFiles.delete(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,11 @@
 package org.dsscontractkit.reference.storage;
 
+import org.dsscontractkit.apinode.storage.DurableFiles;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** Layout of the data directory: database, dataset files, job logs, server logs. */
 public final class DataDirectory {
@@ -17,7 +16,9 @@ public final class DataDirectory {
         try {
             Files.createDirectories(this.root);
             Files.createDirectories(logs());
-            Files.createDirectories(this.root.resolve("tmp"));
+            // uploads a crash interrupted: never acknowledged, never moved in place
+            DurableFiles.delete(tmp());
+            Files.createDirectories(tmp());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + this.root, e);
         }
@@ -53,19 +54,10 @@ public final class DataDirectory {
         return sb.toString();
     }
 
+    /** Deletes a file or directory tree, durably: the caller may acknowledge the deletion once this returns. */
     public static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) return;
         try {
-            Files.walkFileTree(path, new SimpleFileVisitor<>() {
-                @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-                @Override public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            DurableFiles.delete(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

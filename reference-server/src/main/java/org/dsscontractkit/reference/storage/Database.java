@@ -3,6 +3,8 @@ package org.dsscontractkit.reference.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,13 +13,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The single data-access layer: a pooled JDBC data source (embedded H2 file or PostgreSQL),
  * migrated by Flyway, with every write run in one transaction.
+ * <p>
+ * A write is answered 2xx once {@link #inTransaction} returns, so it must be durable by then. PostgreSQL commits
+ * durably itself (with its default {@code synchronous_commit=on} the WAL is fsynced before COMMIT returns; a server
+ * configured otherwise is reported at start). H2 does not: it writes commits from a background thread every 500 ms,
+ * and a process killed meanwhile loses them. So after an H2 write transaction the caller waits for a
+ * {@link GroupCommit}: the committed data written to the file ({@link H2StoreFile}) and fsynced, one run for all the
+ * transactions that committed meanwhile.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    /**
+     * How an H2 commit is made durable before it is acknowledged: {@code fsync} (the default: written to the file
+     * and forced to the disk, survives a crash of the process or the machine), {@code write} (written to the file
+     * only: survives a crash of the process; to measure what the fsync costs) or {@code delayed} (H2's own
+     * behaviour, written within 500 ms: a crash loses the last writes; how CrashSuite is shown to fail). Not a
+     * production option, hence not a command line flag.
+     */
+    static final String H2_COMMIT_PROPERTY = "dss.store.h2.commit";
+
+    private enum H2Commit { FSYNC, WRITE, DELAYED }
 
     @FunctionalInterface
     public interface Work<T> { T run(Connection c) throws SQLException; }
@@ -27,16 +49,20 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean postgres;
+    /** What a write transaction waits for after its commit; null where the commit itself is durable (PostgreSQL). */
+    private final GroupCommit groupCommit;
 
-    private Database(HikariDataSource dataSource, boolean postgres) {
+    private Database(HikariDataSource dataSource, boolean postgres, GroupCommit groupCommit) {
         this.dataSource = dataSource;
         this.postgres = postgres;
+        this.groupCommit = groupCommit;
     }
 
     /** Opens the store: PostgreSQL when {@code jdbcUrl} is given, otherwise an H2 file inside {@code dataDir}. */
     public static Database open(Path dataDir, String jdbcUrl, String user, String password) {
         HikariConfig cfg = new HikariConfig();
         boolean pg = jdbcUrl != null && !jdbcUrl.isBlank();
+        H2Commit h2Commit = h2Commit();
         if (pg) {
             if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
                 throw new IllegalArgumentException("--db-url must be a jdbc:postgresql:// URL, got " + jdbcUrl);
@@ -56,17 +82,70 @@ public final class Database implements AutoCloseable {
         HikariDataSource ds = new HikariDataSource(cfg);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            GroupCommit groupCommit = null;
+            if (!pg && h2Commit != H2Commit.DELAYED) {
+                H2StoreFile file;
+                try (Connection c = ds.getConnection()) {
+                    file = H2StoreFile.of(c);
+                }
+                boolean fsync = h2Commit == H2Commit.FSYNC;
+                groupCommit = new GroupCommit("dss-store-commit", () -> {
+                    file.writeCommitted();
+                    if (fsync) file.force();
+                });
+            }
+            Database db = new Database(ds, pg, groupCommit);
+            db.reportDurability(h2Commit);
+            return db;
+        } catch (SQLException e) {
+            ds.close();
+            throw new StorageException(e);
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds, pg);
+    }
+
+    private static H2Commit h2Commit() {
+        String mode = System.getProperty(H2_COMMIT_PROPERTY, "fsync");
+        try {
+            return H2Commit.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(H2_COMMIT_PROPERTY + " must be fsync, write or delayed, got '" + mode + "'");
+        }
+    }
+
+    private void reportDurability(H2Commit h2Commit) {
+        if (postgres) {
+            String syncCommit = query("SHOW synchronous_commit", rs -> rs.getString(1)).get(0);
+            String fsync = query("SHOW fsync", rs -> rs.getString(1)).get(0);
+            if (syncCommit.equals("off") || fsync.equals("off")) {
+                LOG.warn("PostgreSQL runs with synchronous_commit={} and fsync={}: writes answered 2xx survive a crash of this"
+                        + " server, not a crash of PostgreSQL or of its machine", syncCommit, fsync);
+            }
+        } else if (h2Commit == H2Commit.DELAYED) {
+            LOG.warn("Embedded store with {}=delayed: the writes answered 2xx in the last 500 ms before a crash are LOST",
+                    H2_COMMIT_PROPERTY);
+        } else if (h2Commit == H2Commit.WRITE) {
+            LOG.warn("Embedded store with {}=write: writes answered 2xx survive a crash of this process, not of the machine",
+                    H2_COMMIT_PROPERTY);
+        }
     }
 
     public boolean isPostgres() { return postgres; }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Once it returns
+     * the commit is durable, and may be acknowledged.
+     */
     public <T> T inTransaction(Work<T> work) {
+        T result = transact(work);
+        // after the connection went back to the pool: committers waiting for the shared fsync hold none
+        if (groupCommit != null) groupCommit.awaitDurable();
+        return result;
+    }
+
+    private <T> T transact(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -85,7 +164,7 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-        return inTransaction(c -> query(c, sql, mapper, args));
+        return transact(c -> query(c, sql, mapper, args));
     }
 
     public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... args) {
@@ -134,6 +213,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (groupCommit != null) groupCommit.close();
         dataSource.close();
     }
 }

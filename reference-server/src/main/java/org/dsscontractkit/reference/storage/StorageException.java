@@ -8,9 +8,12 @@ public class StorageException extends RuntimeException {
         super(cause.getMessage(), cause);
     }
 
+    public StorageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     /** Unique/primary-key violations: SQLSTATE class 23 on both H2 and PostgreSQL. */
     public boolean isConstraintViolation() {
-        SQLException e = (SQLException) getCause();
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return getCause() instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 }
