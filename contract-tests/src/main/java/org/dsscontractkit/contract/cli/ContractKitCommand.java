@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dss-contract-kit", mixinStandardHelpOptions = true, version = "dss-contract-kit 0.1.0",
         description = "Contract verification for the Dataiku DSS public API and the API node user API:"
                 + " pacts checked against the OpenAPI documents, providers verified against the kit's pacts,"
-                + " and a validating proxy for test traffic in any language.",
-        subcommands = {CheckPactsCommand.class, VerifyProviderCommand.class, ProxyCommand.class,
+                + " a validating proxy for test traffic in any language, and a spec-driven fuzz of a provider.",
+        subcommands = {CheckPactsCommand.class, VerifyProviderCommand.class, ProxyCommand.class, FuzzCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ContractKitCommand {
 

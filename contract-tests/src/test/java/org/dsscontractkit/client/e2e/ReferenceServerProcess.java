@@ -21,8 +21,11 @@ import org.dsscontractkit.contract.ValidatingProxy;
  * The reference server's fat jar, run once per test JVM in its own process on a free 127.0.0.1 port with a temporary
  * data dir and a random admin key, behind a {@link ValidatingProxy} that checks every exchange against the bundled
  * OpenAPI documents; stopped (and its data dir removed) when the JVM exits.
+ *
+ * <p>A suite that would spoil the shared server's state (the fuzz) starts one of its own with {@link #startDedicated},
+ * with its own data dir and no proxy, and closes it.</p>
  */
-public final class ReferenceServerProcess {
+public final class ReferenceServerProcess implements AutoCloseable {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(90);
     private static ReferenceServerProcess instance;
@@ -34,7 +37,7 @@ public final class ReferenceServerProcess {
     private final ValidatingProxy proxy;
     private final String adminKey = "it-admin-" + UUID.randomUUID();
 
-    private ReferenceServerProcess() throws IOException, InterruptedException {
+    private ReferenceServerProcess(boolean validated) throws IOException, InterruptedException {
         String jar = System.getProperty("reference.server.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("Reference server jar not found at " + jar
@@ -51,14 +54,53 @@ public final class ReferenceServerProcess {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "reference-server-stop"));
         awaitReady();
         // every client of the suites talks to the server through the proxy, so every exchange is validated
-        proxy = ValidatingProxy.start(URI.create(baseUrl), ContractValidator.shared());
+        proxy = validated ? ValidatingProxy.start(URI.create(baseUrl), ContractValidator.shared()) : null;
+    }
+
+    /**
+     * Starts a server of the caller's own (own port, data dir and admin key), not behind the validating proxy:
+     * {@link #baseUrl()} is the server itself. Close it when done.
+     */
+    public static ReferenceServerProcess startDedicated() {
+        try {
+            return new ReferenceServerProcess(false);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the reference server: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the reference server", e);
+        }
+    }
+
+    /** @return the server's data dir */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return whether the server process is still running */
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** @return what the server printed so far */
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     /** @return the shared server, started on first use */
     public static synchronized ReferenceServerProcess get() {
         if (instance == null) {
             try {
-                instance = new ReferenceServerProcess();
+                instance = new ReferenceServerProcess(true);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot start the reference server: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -71,7 +113,7 @@ public final class ReferenceServerProcess {
 
     /** @return the base URL clients use: the validating proxy in front of the server */
     public String baseUrl() {
-        return proxy.uri().toString();
+        return proxy == null ? baseUrl : proxy.uri().toString();
     }
 
     /** @return the server's own base URL, bypassing validation (for tests that break the contract on purpose) */
@@ -105,9 +147,12 @@ public final class ReferenceServerProcess {
         throw new IllegalStateException("Reference server not answering after " + STARTUP_LIMIT + ":\n" + Files.readString(log));
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (proxy != null) {
             proxy.close();
+        }
+        if (!process.isAlive() && !Files.exists(dataDir)) {
+            return;
         }
         process.destroy();
         try {
