@@ -57,9 +57,13 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", defaultValue = "4", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30S",
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT15S",
             description = "Longest wait for a complete answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--budget", paramLabel = "DURATION", defaultValue = "PT10M",
+            description = "Longest the whole run may take, ISO-8601; past it the run stops, incomplete, exit 1 (default: ${DEFAULT-VALUE}).")
+    Duration budget;
 
     @Option(names = "--case", paramLabel = "INDEX", description = "Replay request INDEX of the seed alone, and print it with its answer.")
     Long replay;
@@ -90,6 +94,9 @@ final class FuzzCommand implements Callable<Integer> {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new ContractKitCommand.UsageException("--timeout: must be positive, got " + timeout);
         }
+        if (budget.isNegative() || budget.isZero()) {
+            throw new ContractKitCommand.UsageException("--budget: must be positive, got " + budget);
+        }
         if (replay != null && replay < 0) {
             throw new ContractKitCommand.UsageException("--case: must be 0 or more, got " + replay);
         }
@@ -98,7 +105,7 @@ final class FuzzCommand implements Callable<Integer> {
         reachable(provider);
         long runSeed = seed != null ? seed : Fuzzer.DEFAULT_SEED;
         Fuzzer.Options options = Fuzzer.Options.defaults().withSeed(runSeed).withRequests(requests)
-                .withConnections(connections).withTimeout(timeout)
+                .withConnections(connections).withTimeout(timeout).withBudget(budget)
                 .withReplayHint("fuzz --url " + url + " --api " + api + " --seed {seed} --case <index>");
         try (FuzzTarget target = target(provider, document)) {
             Fuzzer fuzzer = new Fuzzer(List.of(target), options);

@@ -17,7 +17,7 @@ final class ErrorBodies {
             return "Content-Type " + (type == null ? "missing" : type);
         }
         if (response.bodyLength() > response.body().length) {
-            return "body of " + response.bodyLength() + " bytes, larger than an error's";
+            return "body of " + response.bodyLength() + " bytes, more than the fuzz reads of an error";
         }
         JsonNode body;
         try {

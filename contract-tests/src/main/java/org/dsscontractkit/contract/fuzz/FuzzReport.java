@@ -32,11 +32,13 @@ public final class FuzzReport {
             new java.util.concurrent.PriorityBlockingQueue<>(16, Comparator.comparingLong(a -> a[1]));
     private final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> declaredServerErrors = new ConcurrentLinkedQueue<>();
+    private final Map<Long, String> confirmations = new ConcurrentHashMap<>();
     private final List<String> intactProblems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Integer> operationsPerDocument = new LinkedHashMap<>();
     private volatile Duration wallTime = Duration.ZERO;
     private volatile int concurrency;
+    private volatile long planned;
 
     FuzzReport(long seed, String replayHint) {
         this.seed = seed;
@@ -64,8 +66,20 @@ public final class FuzzReport {
         }
     }
 
-    void finish(Duration wall, int connections, Map<String, Integer> operations, List<String> intact, List<String> runNotes) {
+    /** Notes what came of sending an unanswered request again alone. */
+    void confirm(long index, String outcome) {
+        confirmations.put(index, outcome);
+    }
+
+    /** @return what came of sending unanswered requests again alone, by index */
+    public Map<Long, String> confirmations() {
+        return new TreeMap<>(confirmations);
+    }
+
+    void finish(Duration wall, int connections, long requested, Map<String, Integer> operations, List<String> intact,
+                List<String> runNotes) {
         this.wallTime = wall;
+        this.planned = requested;
         this.concurrency = connections;
         this.operationsPerDocument.putAll(operations);
         this.intactProblems.addAll(intact);
@@ -125,9 +139,9 @@ public final class FuzzReport {
         return wallTime;
     }
 
-    /** @return whether the server passed: no finding and the anchors intact */
+    /** @return whether the server passed: every request sent, no finding, and the anchors intact */
     public boolean passed() {
-        return findings.isEmpty() && intactProblems.isEmpty();
+        return findings.isEmpty() && intactProblems.isEmpty() && requests() >= planned;
     }
 
     /**
@@ -157,8 +171,8 @@ public final class FuzzReport {
     public String renderFindings() {
         StringBuilder out = new StringBuilder();
         for (Finding finding : findings()) {
-            out.append(String.format("[%s] %s -> %s%n      answer: %s%n", finding.problem(), finding.request(),
-                    finding.observed(), finding.answer().replace("\n", " ")));
+            out.append(String.format("[%s] %s -> %s%n      answer: %s%s%n", finding.problem(), finding.request(),
+                    finding.observed(), finding.answer().replace("\n", " "), confirmation(finding)));
         }
         return out.toString();
     }
@@ -208,7 +222,7 @@ public final class FuzzReport {
                         FuzzRequest.abbreviate(String.join(", ", group.operations()), 300), String.join(" ", indices)));
                 Finding first = group.findings().get(0);
                 out.append("      ").append(first.request()).append('\n');
-                out.append("      answer: ").append(first.answer().replace("\n", " ")).append('\n');
+                out.append("      answer: ").append(first.answer().replace("\n", " ")).append(confirmation(first)).append('\n');
             }
         }
         if (intactProblems.isEmpty()) {
@@ -219,6 +233,11 @@ public final class FuzzReport {
         }
         out.append("Replay: ").append(replayHint.replace("{seed}", String.valueOf(seed))).append('\n');
         return out.toString();
+    }
+
+    private String confirmation(Finding finding) {
+        String outcome = confirmations.get(finding.index());
+        return outcome == null ? "" : " [" + outcome + "]";
     }
 
     private static String counts(AtomicLongArray classes) {

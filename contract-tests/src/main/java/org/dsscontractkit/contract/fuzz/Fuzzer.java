@@ -41,40 +41,46 @@ public final class Fuzzer {
      * @param requests    how many requests to send
      * @param connections how many requests are in flight at once
      * @param timeout     how long a request may take to be answered completely
+     * @param budget      how long the whole run may take: past it, no new request is sent and the run is reported
+     *                    incomplete (a server that stops answering would otherwise cost requests x timeout)
      * @param allowDeclaredServerErrors whether a 5xx the document declares for the operation is accepted (counted
      *                    apart), when its body is a DSSError
      * @param replayHint  how to replay one request, shown in the report; {@code {seed}} is replaced by the seed
      */
-    public record Options(long seed, int requests, int connections, Duration timeout, boolean allowDeclaredServerErrors,
-                          String replayHint) {
+    public record Options(long seed, int requests, int connections, Duration timeout, Duration budget,
+                          boolean allowDeclaredServerErrors, String replayHint) {
 
         public static Options defaults() {
-            return new Options(DEFAULT_SEED, 10_000, 4, Duration.ofSeconds(30), true,
+            return new Options(DEFAULT_SEED, 10_000, 4, Duration.ofSeconds(15), Duration.ofMinutes(10), true,
                     "the same seed and the request's index replay it alone");
         }
 
         public Options withSeed(long value) {
-            return new Options(value, requests, connections, timeout, allowDeclaredServerErrors, replayHint);
+            return new Options(value, requests, connections, timeout, budget, allowDeclaredServerErrors, replayHint);
         }
 
         public Options withRequests(int value) {
-            return new Options(seed, value, connections, timeout, allowDeclaredServerErrors, replayHint);
+            return new Options(seed, value, connections, timeout, budget, allowDeclaredServerErrors, replayHint);
         }
 
         public Options withConnections(int value) {
-            return new Options(seed, requests, value, timeout, allowDeclaredServerErrors, replayHint);
+            return new Options(seed, requests, value, timeout, budget, allowDeclaredServerErrors, replayHint);
         }
 
         public Options withTimeout(Duration value) {
-            return new Options(seed, requests, connections, value, allowDeclaredServerErrors, replayHint);
+            return new Options(seed, requests, connections, value, budget, allowDeclaredServerErrors, replayHint);
+        }
+
+        public Options withBudget(Duration value) {
+            return new Options(seed, requests, connections, timeout, value, allowDeclaredServerErrors, replayHint);
         }
 
         public Options withAllowDeclaredServerErrors(boolean value) {
-            return new Options(seed, requests, connections, timeout, value, replayHint);
+            return new Options(seed, requests, connections, timeout, budget, value, replayHint);
         }
 
         public Options withReplayHint(String value) {
-            return new Options(seed, requests, connections, timeout, allowDeclaredServerErrors, value);
+            return new Options(seed, requests, connections, timeout, budget, allowDeclaredServerErrors, value);
         }
     }
 
@@ -112,6 +118,7 @@ public final class Fuzzer {
         FuzzReport report = new FuzzReport(options.seed(), options.replayHint());
         AtomicLong next = new AtomicLong();
         long start = System.nanoTime();
+        long deadline = start + options.budget().toNanos();
         long step = Math.max(1000, options.requests() / 5);
         Map<FuzzTarget, RawHttpClient> clients = new LinkedHashMap<>();
         targets.forEach(target -> clients.put(target, new RawHttpClient(target.url(), options.timeout())));
@@ -124,6 +131,9 @@ public final class Fuzzer {
             for (int c = 0; c < options.connections(); c++) {
                 pool.execute(() -> {
                     for (long i = next.getAndIncrement(); i < options.requests(); i = next.getAndIncrement()) {
+                        if (System.nanoTime() - deadline > 0) {
+                            break;
+                        }
                         FuzzRequest request = generator.request(i);
                         RawHttpClient.Outcome outcome = clients.get(generator.targetOf(request)).send(request);
                         Judgement judgement = judge(request, outcome);
@@ -140,6 +150,7 @@ public final class Fuzzer {
             if (!pool.awaitTermination(6, TimeUnit.HOURS)) {
                 throw new IllegalStateException("the fuzz did not finish");
             }
+            confirmAlone(report, clients, deadline);
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
@@ -150,6 +161,10 @@ public final class Fuzzer {
         Duration wall = Duration.ofNanos(System.nanoTime() - start);
         List<String> intact = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if (report.requests() < options.requests()) {
+            notes.add(String.format("INCOMPLETE: the run's budget of %s ran out after %d of %d requests (the server"
+                    + " answers too slowly, or not at all)", options.budget(), report.requests(), options.requests()));
+        }
         Map<String, Integer> operations = new LinkedHashMap<>();
         for (FuzzTarget target : targets) {
             operations.merge(target.document().name().replaceFirst("^.*/", ""), target.document().operations().size(),
@@ -159,8 +174,34 @@ public final class Fuzzer {
                 notes.add(target.describeFixtures());
             }
         }
-        report.finish(wall, options.connections(), operations, intact, notes);
+        report.finish(wall, options.connections(), options.requests(), operations, intact, notes);
         return report;
+    }
+
+    /** How many unanswered requests are sent again alone after the run, at most (each may cost the timeout). */
+    static final int CONFIRMATIONS = 8;
+
+    /**
+     * Sends a few of the unanswered requests again, one at a time, and notes whether they go unanswered alone too:
+     * a request that is answered alone went unanswered because of what else the server was doing (a stall caused by
+     * another request), which tells the reader where to look.
+     */
+    private void confirmAlone(FuzzReport report, Map<FuzzTarget, RawHttpClient> clients, long deadline) {
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        int sent = 0;
+        for (Finding finding : report.findings()) {
+            if (finding.problem() != Problem.NO_ANSWER || !seen.add(List.of(finding.operation(), finding.mutation()))) {
+                continue;
+            }
+            if (sent++ >= CONFIRMATIONS || System.nanoTime() - deadline > 0) {
+                return;
+            }
+            FuzzRequest request = generator.request(finding.index());
+            RawHttpClient.Outcome alone = clients.get(generator.targetOf(request)).send(request);
+            report.confirm(finding.index(), alone.answered()
+                    ? "answered when sent alone: " + alone.response().status() + " in " + alone.millis() + " ms"
+                    : "unanswered when sent alone too (" + alone.failure().name().toLowerCase() + ")");
+        }
     }
 
     /** One request sent again alone: what it was, what came back, and what the fuzz makes of it. */
@@ -213,7 +254,8 @@ public final class Fuzzer {
         String notDssError = status >= 400 ? ErrorBodies.whyNotDssError(response) : null;
         String errorType = status >= 400 && notDssError == null ? ErrorBodies.errorType(response) : null;
         String observed = status + (errorType != null ? " " + errorType : notDssError != null ? " (" + notDssError + ")" : "");
-        String answer = FuzzRequest.abbreviate(response.bodyText(), 300);
+        String answer = FuzzRequest.abbreviate(new String(response.body(), 0, Math.min(response.body().length, 4096),
+                java.nio.charset.StandardCharsets.UTF_8), 300);
         boolean declaredServerError = false;
         if (status >= 500) {
             if (options.allowDeclaredServerErrors() && request.operation().declares(status) && notDssError == null) {

@@ -26,15 +26,25 @@ final class HostileInputs {
     /** Stands for the huge string in the serialised body, then replaced by it byte for byte. */
     private static final String BIG = "fuzz-big-string-7f3a9c";
 
-    /** Path segments, already as they go on the wire (percent-encoded on purpose, or raw unicode on purpose). */
-    static final List<String> PATH_SEGMENTS = List.of(
-            "%00", "fuzz%00", "%00..%00", "..", "%2e%2e", "%2E%2E%2F", "..%2F..%2F..%2F", "..%2F..%2F..%2Fadmin%2Flogs",
-            "%2F", "%2F%2F", "%5C..%5C..%5C", "..%5C", ".%2F.", "%252e%252e%252f",
-            "a".repeat(300), "A".repeat(9000), "%41".repeat(3000),
-            "%C3%A9t%C3%A9%F0%9F%98%80", "été😀", "%E2%80%AE%E2%80%8B", "%C0%AE%C0%AE", "%FF%FE", "%ED%A0%80",
-            "%", "%zz", "%%", "%2", "100%", "%u0041",
-            "%20", "%0d%0aX-Fuzz:%201", "%3Bjsessionid=1", ";", "%23fragment", "%3F=1", "*", "%7B%7D",
-            "$%7Bjndi:ldap:%2F%2Ffuzz.invalid%2Fx%7D", "%27%20OR%20%271%27=%271", "\"", "<script>", "");
+    /**
+     * Path segments, already as they go on the wire (percent-encoded on purpose, or raw unicode on purpose), by kind:
+     * NUL, traversal, very long, unicode (valid, overlong, invalid UTF-8), %-garbage, and other surprises. Each
+     * operation goes through the kinds in turn.
+     */
+    static final List<List<String>> PATH_SEGMENT_KINDS = List.of(
+            List.of("%00", "fuzz%00", "%00..%00"),
+            List.of("..", "%2e%2e", "%2E%2E%2F", "..%2F..%2F..%2F", "..%2F..%2F..%2Fadmin%2Flogs", "%2F", "%2F%2F",
+                    "%5C..%5C..%5C", "..%5C", ".%2F.", "%252e%252e%252f"),
+            List.of("a".repeat(300), "A".repeat(9000), "%41".repeat(3000)),
+            List.of("%C3%A9t%C3%A9%F0%9F%98%80", "été😀", "%E2%80%AE%E2%80%8B", "%C0%AE%C0%AE", "%FF%FE", "%ED%A0%80"),
+            List.of("%", "%zz", "%%", "%2", "100%", "%u0041"),
+            List.of("%20", "%0d%0aX-Fuzz:%201", "%3Bjsessionid=1", ";", "%23fragment", "%3F=1", "*", "%7B%7D",
+                    "$%7Bjndi:ldap:%2F%2Ffuzz.invalid%2Fx%7D", "%27%20OR%20%271%27=%271", "\"", "<script>", ""));
+
+    /** Index of the traversal kind in {@link #PATH_SEGMENT_KINDS}. */
+    static final int TRAVERSAL = 1;
+
+    static final List<String> PATH_SEGMENTS = PATH_SEGMENT_KINDS.stream().flatMap(List::stream).toList();
 
     static final List<String> UNKNOWN_KEYS = List.of("fuzzUnknown", "__proto__", "constructor", "", "\u0000",
             "k".repeat(3000), "été😀", "$where", "a.b.c", "[0]");

@@ -361,11 +361,14 @@ public final class HostileRequestGenerator {
         // ---- mutations ------------------------------------------------------------------------------------
 
         private void hostilePathSegment() {
+            // each operation goes through the kinds of segment in turn, and through its parameters
+            int kinds = HostileInputs.PATH_SEGMENT_KINDS.size();
             List<String> names = new ArrayList<>(pathSegments.keySet());
-            String name = pick(names, random);
-            List<String> candidates = new ArrayList<>(HostileInputs.PATH_SEGMENTS);
+            String name = names.get((int) ((ordinal / kinds) % names.size()));
+            int kind = (int) (ordinal % kinds);
+            List<String> candidates = new ArrayList<>(HostileInputs.PATH_SEGMENT_KINDS.get(kind));
             String anchor = target.parameterValues(op, FixtureRole.ANCHOR, random).get(name);
-            if (anchor != null) {
+            if (anchor != null && kind == HostileInputs.TRAVERSAL) {
                 // a traversal that would land on a resource the fuzz must leave intact
                 candidates.add("..%2F" + encode(anchor));
                 candidates.add(pathSegments.get(name) + "%2F..%2F..%2F" + encode(anchor));

@@ -41,8 +41,10 @@ final class RawHttpClient implements AutoCloseable {
 
     /** Bodies above this are written by a writer thread, concurrently with reading the answer. */
     private static final int INLINE_BODY = 256 * 1024;
-    /** Kept of each answer's body: enough to judge an error body. */
+    /** Kept of a successful answer's body (not judged: only shown). */
     static final int KEPT_BODY = 64 * 1024;
+    /** Kept of an error's body, all of it up to this: an error that echoes a huge input is still a DSSError. */
+    static final int KEPT_ERROR_BODY = 32 * 1024 * 1024;
     private static final long MAX_BODY = 256L * 1024 * 1024;
 
     record Response(int status, String reason, Map<String, List<String>> headers, byte[] body, long bodyLength) {
@@ -231,13 +233,14 @@ final class RawHttpClient implements AutoCloseable {
                 continue;
             }
             ByteArrayOutputStream kept = new ByteArrayOutputStream();
+            int keep = status >= 400 ? KEPT_ERROR_BODY : KEPT_BODY;
             long length = 0;
             String encoding = first(headers, "transfer-encoding");
             String contentLength = first(headers, "content-length");
             if ("HEAD".equals(method) || status == 204 || status == 304) {
                 length = 0;
             } else if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-                length = readChunked(in, kept);
+                length = readChunked(in, kept, keep);
             } else if (contentLength != null) {
                 long expected;
                 try {
@@ -245,9 +248,9 @@ final class RawHttpClient implements AutoCloseable {
                 } catch (NumberFormatException e) {
                     throw new IOException("unreadable Content-Length: " + contentLength);
                 }
-                length = copy(in, kept, expected, true);
+                length = copy(in, kept, keep, expected, true);
             } else {
-                length = copy(in, kept, MAX_BODY, false);
+                length = copy(in, kept, keep, MAX_BODY, false);
             }
             return new Response(status, parts.length > 2 ? parts[2] : "", headers, kept.toByteArray(), length);
         }
@@ -258,7 +261,7 @@ final class RawHttpClient implements AutoCloseable {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static long readChunked(InputStream in, ByteArrayOutputStream kept) throws IOException {
+    private static long readChunked(InputStream in, ByteArrayOutputStream kept, int keep) throws IOException {
         long total = 0;
         while (true) {
             String size = line(in);
@@ -275,7 +278,7 @@ final class RawHttpClient implements AutoCloseable {
                 }
                 return total;
             }
-            total += copy(in, kept, chunk, true);
+            total += copy(in, kept, keep, chunk, true);
             line(in);
             if (total > MAX_BODY) {
                 return total;
@@ -283,8 +286,9 @@ final class RawHttpClient implements AutoCloseable {
         }
     }
 
-    /** Copies up to {@code length} bytes, keeping the first {@link #KEPT_BODY}; {@code exact}: fewer is a failure. */
-    private static long copy(InputStream in, ByteArrayOutputStream kept, long length, boolean exact) throws IOException {
+    /** Copies up to {@code length} bytes, keeping the first {@code keep}; {@code exact}: fewer is a failure. */
+    private static long copy(InputStream in, ByteArrayOutputStream kept, int keep, long length, boolean exact)
+            throws IOException {
         byte[] buffer = new byte[16 * 1024];
         long copied = 0;
         while (copied < length) {
@@ -295,8 +299,7 @@ final class RawHttpClient implements AutoCloseable {
                 }
                 return copied;
             }
-            int keep = (int) Math.max(0, Math.min(n, KEPT_BODY - kept.size()));
-            kept.write(buffer, 0, keep);
+            kept.write(buffer, 0, (int) Math.max(0, Math.min(n, keep - kept.size())));
             copied += n;
         }
         return copied;

@@ -8,9 +8,11 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
 import org.dsscontractkit.contract.OpenApiDocument;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * dir, and on a server that died. The report is printed and written to {@code target/fuzz/}.</p>
  *
  * <p>System properties: {@code fuzz.seed} (default {@value Fuzzer#DEFAULT_SEED}), {@code fuzz.requests},
+ * {@code fuzz.budget} (ISO-8601, default PT6M: past it the run stops and fails as incomplete),
  * {@code fuzz.case=N} (replay request N of the seed alone and print it), {@code fuzz.skip=true} (local use only,
  * while the server core that passes it has not landed: CI runs it).</p>
  */
@@ -40,7 +43,9 @@ class ReferenceServerFuzzIT {
         int requests = Integer.getInteger("fuzz.requests", REQUESTS);
         Path reports = Path.of(System.getProperty("fuzz.report.dir", "target/fuzz"));
         Files.createDirectories(reports);
-        Fuzzer.Options options = Fuzzer.Options.defaults().withSeed(seed).withRequests(requests)
+        // a server that stops answering would cost requests x timeout: the run stops at its budget, reported incomplete
+        Duration budget = Duration.parse(System.getProperty("fuzz.budget", "PT6M"));
+        Fuzzer.Options options = Fuzzer.Options.defaults().withSeed(seed).withRequests(requests).withBudget(budget)
                 .withReplayHint("mvn -pl contract-tests verify -Dit.test=ReferenceServerFuzzIT -Dfuzz.seed={seed}"
                         + " -Dfuzz.case=<index>  (or the CLI: fuzz --seed {seed} --case <index> --api dss|apinode"
                         + " on a run of that API alone)");
@@ -69,19 +74,28 @@ class ReferenceServerFuzzIT {
             Files.writeString(reports.resolve("findings.txt"), report.renderFindings());
             Files.writeString(reports.resolve("server.log"), server.log());
 
-            assertThat(server.isAlive()).as("the reference server survived the fuzz; its log:\n%s", server.log()).isTrue();
-            assertThat(report.requests()).as("requests sent").isEqualTo(requests);
-            assertThat(report.byOperation()).as("every operation of both documents was fuzzed")
+            // every check is reported, not only the first that fails
+            SoftAssertions checks = new SoftAssertions();
+            checks.assertThat(server.isAlive()).as("the reference server survived the fuzz (log in %s)",
+                    reports.resolve("server.log")).isTrue();
+            checks.assertThat(report.findings()).as("findings (full list in %s):%n%s", reports.resolve("findings.txt"),
+                    text).isEmpty();
+            checks.assertThat(report.intactProblems()).as("the anchor project after the fuzz").isEmpty();
+            checks.assertThat(report.requests()).as("requests sent within the budget of %s", budget).isEqualTo(requests);
+            checks.assertThat(report.byOperation()).as("every operation of both documents was fuzzed")
                     .hasSize(fuzzer.operationCount());
-            assertThat(escapedUploads(server.dataDir())).as("uploaded files written outside the data dir").isEmpty();
-            assertThat(report.intactProblems()).as("the anchor project after the fuzz").isEmpty();
+            checks.assertThat(escapedUploads(server.dataDir())).as("uploaded files written outside the data dir").isEmpty();
             // the data loss check, seen as a user would: the anchor project is listed, with its dataset and rows
-            DSSClient admin = new DSSClient(server.directUrl(), server.adminKey());
-            assertThat(admin.listProjectKeys()).contains(dss.projectKey(FixtureRole.ANCHOR), dss.projectKey(FixtureRole.WORK));
-            assertThat(admin.getProject(dss.projectKey(FixtureRole.ANCHOR)).getDataset(DssFuzzTarget.DATASET).iterRows()
-                    .stream().count()).isEqualTo(3);
-            assertThat(report.findings()).as("findings (full list in %s):%n%s", reports.resolve("findings.txt"), text)
-                    .isEmpty();
+            try {
+                DSSClient admin = new DSSClient(server.directUrl(), server.adminKey());
+                checks.assertThat(admin.listProjectKeys()).as("projects after the fuzz")
+                        .contains(dss.projectKey(FixtureRole.ANCHOR), dss.projectKey(FixtureRole.WORK));
+                checks.assertThat(admin.getProject(dss.projectKey(FixtureRole.ANCHOR)).getDataset(DssFuzzTarget.DATASET)
+                        .iterRows().stream().count()).as("rows of the anchor project's dataset").isEqualTo(3);
+            } catch (RuntimeException e) {
+                checks.fail("the anchor project cannot be read after the fuzz: " + e);
+            }
+            checks.assertAll();
         }
     }
 
