@@ -57,7 +57,7 @@ final class FuzzCommand implements Callable<Integer> {
     @Option(names = "--connections", paramLabel = "N", defaultValue = "4", description = "Requests in flight at once (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT15S",
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT30S",
             description = "Longest wait for a complete answer, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -51,7 +51,7 @@ public final class Fuzzer {
                           boolean allowDeclaredServerErrors, String replayHint) {
 
         public static Options defaults() {
-            return new Options(DEFAULT_SEED, 10_000, 4, Duration.ofSeconds(15), Duration.ofMinutes(10), true,
+            return new Options(DEFAULT_SEED, 10_000, 4, Duration.ofSeconds(30), Duration.ofMinutes(10), true,
                     "the same seed and the request's index replay it alone");
         }
 
@@ -179,7 +179,7 @@ public final class Fuzzer {
     }
 
     /** How many unanswered requests are sent again alone after the run, at most (each may cost the timeout). */
-    static final int CONFIRMATIONS = 8;
+    static final int CONFIRMATIONS = 5;
 
     /**
      * Sends a few of the unanswered requests again, one at a time, and notes whether they go unanswered alone too:

@@ -47,8 +47,7 @@ class ReferenceServerFuzzIT {
         Duration budget = Duration.parse(System.getProperty("fuzz.budget", "PT6M"));
         Fuzzer.Options options = Fuzzer.Options.defaults().withSeed(seed).withRequests(requests).withBudget(budget)
                 .withReplayHint("mvn -pl contract-tests verify -Dit.test=ReferenceServerFuzzIT -Dfuzz.seed={seed}"
-                        + " -Dfuzz.case=<index>  (or the CLI: fuzz --seed {seed} --case <index> --api dss|apinode"
-                        + " on a run of that API alone)");
+                        + " -Dfuzz.case=<index>");
         PrintWriter out = new PrintWriter(System.out, true);
 
         try (ReferenceServerProcess server = ReferenceServerProcess.startDedicated();
