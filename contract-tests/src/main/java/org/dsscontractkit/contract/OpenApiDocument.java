@@ -62,6 +62,8 @@ public final class OpenApiDocument {
     private final Map<String, Binding> byBasePath = new LinkedHashMap<>();
     private final List<SpecOperation> operations = new ArrayList<>();
     private final Map<Operation, SpecOperation> byOperation = new IdentityHashMap<>();
+    private final Map<SpecOperation, Operation> definitions = new LinkedHashMap<>();
+    private final Map<SpecOperation, PathItem> pathItems = new LinkedHashMap<>();
     private final Set<SpecOperation> dynamicQueryParameters = new HashSet<>();
 
     private record Binding(OpenApiInteractionValidator validator, ApiOperationResolver resolver) {
@@ -87,6 +89,8 @@ public final class OpenApiDocument {
             SpecOperation op = new SpecOperation(name, method.name(), path, operationIdOf(operation, method, path));
             operations.add(op);
             byOperation.put(operation, op);
+            definitions.put(op, operation);
+            pathItems.put(op, item);
             if (operation.getExtensions() != null && operation.getExtensions().containsKey(DYNAMIC_QUERY_PARAMETERS)) {
                 dynamicQueryParameters.add(op);
             }
@@ -172,6 +176,21 @@ public final class OpenApiDocument {
             }
         }
         return Optional.ofNullable(pathOnly);
+    }
+
+    /** @return the base paths of the document's servers (e.g. {@code /public/api}, {@code /dip/publicapi}), or "/" */
+    public List<String> basePaths() {
+        return List.copyOf(byBasePath.keySet());
+    }
+
+    /** @return the parsed definition of one of this document's operations (refs resolved) */
+    public Operation definition(SpecOperation operation) {
+        return Objects.requireNonNull(definitions.get(operation), () -> operation + " is not an operation of " + name);
+    }
+
+    /** @return the path item an operation belongs to (for the parameters declared on the path) */
+    public PathItem pathItem(SpecOperation operation) {
+        return Objects.requireNonNull(pathItems.get(operation), () -> operation + " is not an operation of " + name);
     }
 
     @Override

@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 @Command(name = "dss-contract-kit", mixinStandardHelpOptions = true, version = "dss-contract-kit 0.1.0",
         description = "Contract verification for the Dataiku DSS public API and the API node user API:"
                 + " pacts checked against the OpenAPI documents, providers verified against the kit's pacts,"
-                + " a validating proxy for test traffic in any language, and the conformance of a live DSS or API node.",
+                + " a validating proxy for test traffic in any language, the conformance of a live DSS or API node,"
+                + " and a spec-driven fuzz of a provider.",
         subcommands = {CheckPactsCommand.class, VerifyProviderCommand.class, ProxyCommand.class,
-                ConformanceCommand.class, CommandLine.HelpCommand.class})
+                ConformanceCommand.class, FuzzCommand.class, CommandLine.HelpCommand.class})
 public final class ContractKitCommand {
 
     public static final int BROKEN = 1;

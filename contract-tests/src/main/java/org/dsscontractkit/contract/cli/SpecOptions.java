@@ -18,9 +18,11 @@ final class SpecOptions {
     List<Path> specs = new ArrayList<>();
 
     ContractValidator validator() {
-        if (specs.isEmpty()) {
-            return new ContractValidator(OpenApiDocument.bundled());
-        }
+        return new ContractValidator(specs.isEmpty() ? OpenApiDocument.bundled() : read(specs));
+    }
+
+    /** @return the documents in these files, or a usage error naming --spec */
+    static List<OpenApiDocument> read(List<Path> specs) {
         List<OpenApiDocument> documents = new ArrayList<>();
         for (Path spec : specs) {
             if (!Files.isRegularFile(spec)) {
@@ -34,6 +36,6 @@ final class SpecOptions {
                 throw new ContractKitCommand.UsageException("--spec: " + e.getMessage());
             }
         }
-        return new ContractValidator(documents);
+        return documents;
     }
 }

@@ -17,8 +17,11 @@ import org.dsscontractkit.reference.testing.ServerProcess;
  * reference server's own crash tests) on a free 127.0.0.1 port with a temporary data dir and a random admin key,
  * behind a {@link ValidatingProxy} that checks every exchange against the bundled OpenAPI documents; stopped (and its
  * data dir removed) when the JVM exits.
+ *
+ * <p>A suite that would spoil the shared server's state (the fuzz) starts one of its own with {@link #startDedicated},
+ * with its own data dir and no proxy, and closes it.</p>
  */
-public final class ReferenceServerProcess {
+public final class ReferenceServerProcess implements AutoCloseable {
 
     private static ReferenceServerProcess instance;
 
@@ -27,19 +30,54 @@ public final class ReferenceServerProcess {
     private final ValidatingProxy proxy;
     private final String adminKey = "it-admin-" + UUID.randomUUID();
 
-    private ReferenceServerProcess() throws IOException, InterruptedException {
+    private ReferenceServerProcess(boolean validated) throws IOException, InterruptedException {
         dataDir = Files.createTempDirectory("dss-it-data");
         server = ServerProcess.start(dataDir, adminKey, List.of("-Xmx256m"), List.of());
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "reference-server-stop"));
         // every client of the suites talks to the server through the proxy, so every exchange is validated
-        proxy = ValidatingProxy.start(URI.create(server.baseUrl()), ContractValidator.shared());
+        proxy = validated ? ValidatingProxy.start(URI.create(server.baseUrl()), ContractValidator.shared()) : null;
+    }
+
+    /**
+     * Starts a server of the caller's own (own port, data dir and admin key), not behind the validating proxy:
+     * {@link #baseUrl()} is the server itself. Close it when done.
+     */
+    public static ReferenceServerProcess startDedicated() {
+        try {
+            return new ReferenceServerProcess(false);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the reference server: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the reference server", e);
+        }
+    }
+
+    /** @return the server's data dir */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** @return whether the server process is still running */
+    public boolean isAlive() {
+        return server.isAlive();
+    }
+
+    /** @return what the server printed so far */
+    public String log() {
+        return server.output();
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     /** @return the shared server, started on first use */
     public static synchronized ReferenceServerProcess get() {
         if (instance == null) {
             try {
-                instance = new ReferenceServerProcess();
+                instance = new ReferenceServerProcess(true);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot start the reference server: " + e.getMessage(), e);
             } catch (InterruptedException e) {
@@ -52,7 +90,7 @@ public final class ReferenceServerProcess {
 
     /** @return the base URL clients use: the validating proxy in front of the server */
     public String baseUrl() {
-        return proxy.uri().toString();
+        return proxy == null ? server.baseUrl() : proxy.uri().toString();
     }
 
     /** @return the server's own base URL, bypassing validation (for tests that break the contract on purpose) */
@@ -64,7 +102,7 @@ public final class ReferenceServerProcess {
         return adminKey;
     }
 
-    private void stop() {
+    private synchronized void stop() {
         if (proxy != null) {
             proxy.close();
         }

@@ -70,6 +70,10 @@ public final class ServerProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public long pid() {
         return process.pid();
     }
