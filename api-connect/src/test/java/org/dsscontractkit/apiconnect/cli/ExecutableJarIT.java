@@ -126,17 +126,18 @@ class ExecutableJarIT {
     void aRateLimitedRecipeSpacesItsFirstRequestsInAColdJvm() throws Exception {
         // As reported: with -c 4 the first starts of a fresh JVM came within a few ms of each other (the first
         // request spends ~1 s loading the HTTP client while the next ones are let through). Start times are the
-        // server's; no two may be closer than 80% of the 250 ms interval (only bunching can fail this).
+        // server's; no two may be closer than 80% of the 1 s interval (only bunching can fail this; the interval is
+        // long so that a thread of client or server delayed by a loaded machine stays well inside the margin).
         server.on("/item", (r, i) -> Reply.json("{\"ok\": true}"));
-        Path preset = Fixtures.write(dir, "limited.yaml", "endpoint: {url: '%s', query: {id: '{{id}}'}, requestsPerMinute: 240, retry: {maxRetries: 0}}"
+        Path preset = Fixtures.write(dir, "limited.yaml", "endpoint: {url: '%s', query: {id: '{{id}}'}, requestsPerMinute: 60, retry: {maxRetries: 0}}"
                 .formatted(server.url("/item")));
-        Path in = Fixtures.write(dir, "ids.csv", "id\n1\n2\n3\n4\n5\n6\n");
+        Path in = Fixtures.write(dir, "ids.csv", "id\n1\n2\n3\n4\n5\n");
         Run recipe = run("recipe", "-p", preset.toString(), "-i", in.toString(), "-c", "4", "-q");
         assertThat(recipe.exit()).as(recipe.err()).isZero();
         List<Long> starts = server.requests("/item").stream().map(TestServer.Recorded::nanos).sorted().toList();
-        assertThat(starts).hasSize(6);
+        assertThat(starts).hasSize(5);
         for (int k = 1; k < starts.size(); k++) {
-            assertThat((starts.get(k) - starts.get(k - 1)) / 1e6).as("gap before start %d, ms", k).isGreaterThanOrEqualTo(0.8 * 250);
+            assertThat((starts.get(k) - starts.get(k - 1)) / 1e6).as("gap before start %d, ms", k).isGreaterThanOrEqualTo(0.8 * 1000);
         }
     }
 

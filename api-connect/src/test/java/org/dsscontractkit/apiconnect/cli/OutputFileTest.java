@@ -117,6 +117,31 @@ class OutputFileTest {
     }
 
     @Test
+    void asRootAnExistingFileKeepsItsOwnerAndGroup() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root may give a file away");
+        Path target = Fixtures.write(dir, "theirs.csv", "old\n");
+        var lookup = target.getFileSystem().getUserPrincipalLookupService();
+        var view = Files.getFileAttributeView(target, java.nio.file.attribute.PosixFileAttributeView.class);
+        java.nio.file.attribute.GroupPrincipal group = null;
+        for (String name : new String[]{"nogroup", "nobody"}) {
+            try {
+                group = lookup.lookupPrincipalByGroupName(name);
+                break;
+            } catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+                // try the other usual name
+            }
+        }
+        assumeTrue(group != null, "a 'nogroup' or 'nobody' group");
+        view.setOwner(lookup.lookupPrincipalByName("nobody"));
+        view.setGroup(group);
+        assertThat(fetch(target)).as(err.toString()).isZero();
+        var after = Files.readAttributes(target, java.nio.file.attribute.PosixFileAttributes.class);
+        assertThat(after.owner().getName()).isEqualTo("nobody");
+        assertThat(after.group()).isEqualTo(group);
+        assertThat(Files.readString(target)).isEqualTo("id\n1\n2\n");
+    }
+
+    @Test
     void aNewFileGetsTheUmaskDefaultNotOwnerOnly() throws Exception {
         Path target = dir.resolve("new.csv");
         assertThat(fetch(target)).as(err.toString()).isZero();
