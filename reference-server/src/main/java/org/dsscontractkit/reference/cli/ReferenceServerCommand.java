@@ -1,6 +1,7 @@
 package org.dsscontractkit.reference.cli;
 
 import org.dsscontractkit.reference.server.ReferenceServer;
+import org.dsscontractkit.reference.web.CorsPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,12 +46,24 @@ public final class ReferenceServerCommand implements Callable<Integer> {
     @Option(names = "--max-upload-size", defaultValue = "1GB", description = "Largest accepted uploaded file, e.g. 500MB, 2GB, 1048576 (default: ${DEFAULT-VALUE}).")
     String maxUploadSize;
 
+    @Option(names = "--cors-origins", defaultValue = CorsPolicy.LOCAL_DEVELOPMENT, paramLabel = "<origins>",
+            description = {"Web origins whose pages may call the server from a browser: a comma-separated list of origins"
+                    + " and patterns (http://localhost:3000, http://localhost:*, https://*.example.com), '*' (any origin,"
+                    + " API keys only, no cookies) or 'off' (default: ${DEFAULT-VALUE})."})
+    String corsOrigins;
+
     @Override
     public Integer call() throws Exception {
         long maxUpload = parseSize(maxUploadSize);
+        CorsPolicy cors;
+        try {
+            cors = CorsPolicy.parse(corsOrigins);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
         if (port < 0 || port > 65535) throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
         long t0 = System.nanoTime();
-        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload));
+        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload, cors));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -58,6 +71,7 @@ public final class ReferenceServerCommand implements Callable<Integer> {
         }, "dss-shutdown"));
         System.out.printf("DSS reference server ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         System.out.printf("  docs:  %s/%n  API:   %s/public/api  (also %s/dip/publicapi)%n", server.baseUrl(), server.baseUrl(), server.baseUrl());
+        System.out.printf("  CORS:  %s%n", cors.enabled() ? "pages from " + cors.description() : "off");
         server.generatedAdminKey().ifPresent(k -> System.out.printf(
                 "%n  Generated admin API key (shown once, only its hash is stored):%n%n    %s%n%n", k));
         System.out.flush();

@@ -10,8 +10,8 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The rendered API documentation at {@code /} and the bundled OpenAPI documents at {@code /openapi/...},
- * read from the spec jar's classpath resources. Public: no API key needed to read the contract.
+ * The rendered API documentation at {@code /}, the bundled OpenAPI documents at {@code /openapi/...} and their
+ * mock-ready variants at {@code /openapi/mock/...}, read from the spec jar's classpath resources. Public: no API key needed to read the contract.
  */
 @Path("/")
 public final class DocsResource {
@@ -32,6 +32,14 @@ public final class DocsResource {
     public Response openapi(@PathParam("file") String file) {
         if (!file.matches("(dss-public-api|apinode-user-api)\\.(yaml|json)")) throw ApiException.notFound("Document '" + file + "'");
         return serve("openapi/" + file);
+    }
+
+    /** The mock-ready variants for Prism: every path mounted under each API base (spec jar, openapi/mock/). */
+    @GET
+    @Path("openapi/mock/{file}")
+    public Response mockOpenapi(@PathParam("file") String file) {
+        if (!file.matches("(dss-public-api|apinode-user-api)\\.(yaml|json)")) throw ApiException.notFound("Mock document '" + file + "'");
+        return serve("openapi/mock/" + file);
     }
 
     @GET
@@ -61,7 +69,9 @@ public final class DocsResource {
             <p>OpenAPI documents: <a href="openapi/dss-public-api.yaml">dss-public-api.yaml</a>,
             <a href="openapi/dss-public-api.json">dss-public-api.json</a>,
             <a href="openapi/apinode-user-api.yaml">apinode-user-api.yaml</a>,
-            <a href="openapi/apinode-user-api.json">apinode-user-api.json</a>.</p>
+            <a href="openapi/apinode-user-api.json">apinode-user-api.json</a>; for Prism:
+            <a href="openapi/mock/dss-public-api.yaml">mock/dss-public-api.yaml</a>,
+            <a href="openapi/mock/apinode-user-api.yaml">mock/apinode-user-api.yaml</a>.</p>
             <p>(The rendered documentation is missing from this build: the spec jar carries it under docs/.)</p>
             </body></html>
             """;

@@ -37,6 +37,8 @@ import org.dsscontractkit.reference.sql.SqlQueryService;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
+import org.dsscontractkit.reference.web.CorsFilter;
+import org.dsscontractkit.reference.web.CorsPolicy;
 import org.dsscontractkit.apinode.ApiNode;
 import org.dsscontractkit.apinode.ApiNodeConfig;
 import org.dsscontractkit.server.generated.dss.api.*;
@@ -61,8 +63,15 @@ import java.util.concurrent.Executors;
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
 
+    /** @param cors which web origins may call the server from a browser ({@code --cors-origins}) */
     public record Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser,
-                         String dbPassword, long maxUploadBytes) {}
+                         String dbPassword, long maxUploadBytes, CorsPolicy cors) {
+        /** CORS for local development pages ({@link CorsPolicy#localDevelopment()}). */
+        public Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser,
+                      String dbPassword, long maxUploadBytes) {
+            this(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUploadBytes, CorsPolicy.localDevelopment());
+        }
+    }
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final HttpServer http;
@@ -111,6 +120,7 @@ public final class ReferenceServer implements AutoCloseable {
         rc.register(JacksonFeature.withoutExceptionMappers());
         rc.register(ObjectMapperResolver.class);
         rc.register(MultiPartFeature.class);
+        rc.register(new CorsFilter(cfg.cors()));
         rc.register(ApiBaseFilter.class);
         rc.register(VersionHeadersFilter.class);
         rc.register(new AuthFilter(keys));
@@ -164,8 +174,8 @@ public final class ReferenceServer implements AutoCloseable {
         long tHttp = System.nanoTime();
         LOG.info("Started in {} ms (store {} ms, seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
                 (tStore - t0) / 1_000_000, (tSeed - tStore) / 1_000_000, (tHttp - tSeed) / 1_000_000);
-        LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
-                db.isPostgres() ? "PostgreSQL" : "embedded H2");
+        LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {}, CORS {})", cfg.host(), port,
+                dataDir.root(), db.isPostgres() ? "PostgreSQL" : "embedded H2", cfg.cors().description());
     }
 
     public static ReferenceServer start(Config cfg) throws Exception {

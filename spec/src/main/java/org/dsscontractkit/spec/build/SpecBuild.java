@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * The spec module's build step (run by exec-maven-plugin in process-classes): bundles both documents, fails on any
  * broken ref, missing or duplicate operationId (also across the two documents) or parser message, then writes the
- * bundles to {@code target/bundled} and {@code target/classes/openapi} and the docs to {@code target/docs} and
- * {@code target/classes/docs}.
+ * bundles to {@code target/bundled} and {@code target/classes/openapi}, their mock-ready variants ({@link MockDocument})
+ * to {@code mock/} under both, and the docs to {@code target/docs} and {@code target/classes/docs}.
  *
  * <p>Arguments: sourceDir bundledDir docsDir classesDir.
  */
@@ -36,6 +36,12 @@ public final class SpecBuild {
             writeBundle(bundle, classesDir.resolve("openapi"));
             System.out.printf("[spec] %s: %d operations -> %s%n", bundle.name(),
                     bundle.operations().operations().size(), bundledDir.resolve(bundle.name() + ".yaml"));
+        }
+        for (MockDocument mock : mockAll(bundles)) {
+            writeDocument(mock.name(), mock.yaml(), mock.json(), bundledDir.resolve(MockDocument.FOLDER));
+            writeDocument(mock.name(), mock.yaml(), mock.json(), classesDir.resolve("openapi").resolve(MockDocument.FOLDER));
+            System.out.printf("[spec] %s mock: %d operations under %s -> %s%n", mock.name(), mock.operations(),
+                    mock.bases(), bundledDir.resolve(MockDocument.FOLDER).resolve(mock.name() + ".yaml"));
         }
         new DocsSite().write(bundles, docsDir);
         new DocsSite().write(bundles, classesDir.resolve("docs"));
@@ -82,13 +88,33 @@ public final class SpecBuild {
         return bundles;
     }
 
+    /** The mock-ready variant of each bundle, or throws listing every problem found in any of them. */
+    public static List<MockDocument> mockAll(List<Bundler.Bundle> bundles) {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<MockDocument> mocks = new ArrayList<>();
+        for (Bundler.Bundle bundle : bundles) {
+            ApiDocument document = ApiDocument.ofFileStem(bundle.name());
+            MockDocument.Outcome outcome = MockDocument.of(bundle, document);
+            problems.addAll(outcome.problems());
+            outcome.document().ifPresent(mocks::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecBuildException(problems);
+        }
+        return mocks;
+    }
+
     private static void writeBundle(Bundler.Bundle bundle, Path dir) {
+        writeDocument(bundle.name(), bundle.yaml(), bundle.json(), dir);
+    }
+
+    private static void writeDocument(String name, String yaml, String json, Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(bundle.name() + ".yaml"), bundle.yaml());
-            Files.writeString(dir.resolve(bundle.name() + ".json"), bundle.json());
+            Files.writeString(dir.resolve(name + ".yaml"), yaml);
+            Files.writeString(dir.resolve(name + ".json"), json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bundle into " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + name + " into " + dir + ": " + e.getMessage(), e);
         }
     }
 }
