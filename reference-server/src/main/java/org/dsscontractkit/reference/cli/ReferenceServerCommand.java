@@ -47,20 +47,14 @@ public final class ReferenceServerCommand implements Callable<Integer> {
     String maxUploadSize;
 
     @Option(names = "--cors-origins", defaultValue = CorsPolicy.LOCAL_DEVELOPMENT, paramLabel = "<origins>",
-            description = {"Web origins whose pages may call the server from a browser: a comma-separated list of origins"
+            converter = CorsOrigins.class, description = {"Web origins whose pages may call the server from a browser: a comma-separated list of origins"
                     + " and patterns (http://localhost:3000, http://localhost:*, https://*.example.com), '*' (any origin,"
                     + " API keys only, no cookies) or 'off' (default: ${DEFAULT-VALUE})."})
-    String corsOrigins;
+    CorsPolicy cors;
 
     @Override
     public Integer call() throws Exception {
         long maxUpload = parseSize(maxUploadSize);
-        CorsPolicy cors;
-        try {
-            cors = CorsPolicy.parse(corsOrigins);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
-        }
         if (port < 0 || port > 65535) throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
         long t0 = System.nanoTime();
         ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload, cors));
@@ -104,6 +98,17 @@ public final class ReferenceServerCommand implements Callable<Integer> {
         });
         int code = cl.execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /** Reads --cors-origins at parse time, so a bad value is a usage error (exit 2) naming the option. */
+    static final class CorsOrigins implements CommandLine.ITypeConverter<CorsPolicy> {
+        @Override public CorsPolicy convert(String value) {
+            try {
+                return CorsPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -66,6 +66,7 @@ public final class CorsPolicy {
      * Reads a {@code --cors-origins} value.
      *
      * @throws IllegalArgumentException naming the entry that is neither an origin nor a pattern, and the forms allowed
+     *                                  (the message does not name the flag: the caller knows where the value came from)
      */
     public static CorsPolicy parse(String flag) {
         String value = flag == null ? "" : flag.trim();
@@ -84,7 +85,7 @@ public final class CorsPolicy {
             }
             Matcher m = ORIGIN_PATTERN.matcher(origin.toLowerCase(Locale.ROOT));
             if (!m.matches() || (m.group(4) != null && !m.group(4).equals("*") && Integer.parseInt(m.group(4)) > 65535)) {
-                throw new IllegalArgumentException("--cors-origins: '" + origin + "' is not an origin: expected"
+                throw new IllegalArgumentException("'" + origin + "' is not an origin: expected"
                         + " scheme://host[:port] (http://localhost:3000), a pattern (http://localhost:*,"
                         + " https://*.example.com), a comma-separated list of them, '*' or 'off'");
             }
@@ -92,7 +93,7 @@ public final class CorsPolicy {
             written.add(origin.toLowerCase(Locale.ROOT).replaceAll("/$", ""));
         }
         if (patterns.isEmpty()) {
-            throw new IllegalArgumentException("--cors-origins: no origin given: list origins (http://localhost:3000),"
+            throw new IllegalArgumentException("no origin given: list origins (http://localhost:3000),"
                     + " patterns (http://localhost:*), '*' or 'off'");
         }
         return new CorsPolicy(true, false, patterns, String.join(", ", written));
