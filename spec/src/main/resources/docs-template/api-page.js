@@ -6,7 +6,7 @@ window.addEventListener('load', function () {
     return;
   }
   window.ui = SwaggerUIBundle({
-    spec: window.OPENAPI_SPEC,
+    spec: servedFromHere(window.OPENAPI_SPEC),
     dom_id: '#swagger-ui',
     presets: [SwaggerUIBundle.presets.apis],
     layout: 'BaseLayout',
@@ -18,3 +18,35 @@ window.addEventListener('load', function () {
     validatorUrl: null
   });
 });
+
+// "Try it out" calls the first server. The document's servers name the default local port; a page served over HTTP
+// (the reference server's docs, on whatever host and port) offers its own origin first, under each of the
+// document's base paths, then the document's servers. Opened from the file system, the page keeps them as they are.
+function servedFromHere(spec) {
+  if (location.protocol !== 'http:' && location.protocol !== 'https:') {
+    return spec;
+  }
+  var documented = spec.servers || [];
+  var bases = [];
+  documented.forEach(function (server) {
+    var base;
+    try {
+      base = new URL(server.url, location.href).pathname.replace(/\/+$/, '');
+    } catch (e) {
+      return;
+    }
+    if (bases.indexOf(base) < 0) {
+      bases.push(base);
+    }
+  });
+  if (bases.length === 0) {
+    bases.push('');
+  }
+  var here = bases.map(function (base) {
+    return { url: location.origin + base, description: 'The server this page comes from (' + location.host + ')' };
+  });
+  var others = documented.filter(function (server) {
+    return !here.some(function (h) { return h.url === server.url; });
+  });
+  return Object.assign({}, spec, { servers: here.concat(others) });
+}

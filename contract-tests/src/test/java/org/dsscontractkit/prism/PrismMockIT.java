@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.apinode.APINodeClient;
-import org.dsscontractkit.contract.OpenApiDocument;
+import org.dsscontractkit.spec.OpenApiResources;
+import org.dsscontractkit.web.HeadlessChromium;
+import org.dsscontractkit.web.WebApp;
 import org.dsscontractkit.pact.ChildProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Java client against {@code prism mock} of the bundled documents: the spec's examples alone are enough for a
- * client (or a frontend) to work without a server, and Prism accepts the client's requests as valid.
+ * The Java client against {@code prism mock} of the mock-ready documents (as the README runs them): the spec's
+ * examples alone are enough for a client (or a frontend) to work without a server, and Prism accepts the client's
+ * requests as valid.
  */
 class PrismMockIT {
 
@@ -25,8 +28,8 @@ class PrismMockIT {
 
     @BeforeAll
     static void start() {
-        dss = PrismProcess.mock(OpenApiDocument.DSS_PUBLIC_API, "/dip/publicapi");
-        apiNode = PrismProcess.mock(OpenApiDocument.APINODE_USER_API, "");
+        dss = PrismProcess.mock(OpenApiResources.DSS_PUBLIC_API_MOCK_JSON);
+        apiNode = PrismProcess.mock(OpenApiResources.APINODE_USER_API_MOCK_JSON);
     }
 
     @AfterAll
@@ -55,6 +58,50 @@ class PrismMockIT {
 
         assertThat(dss.violations().subList(before, dss.violations().size()))
                 .as("Prism's verdict on the client's requests").isEmpty();
+    }
+
+    /**
+     * What a UI developer asks the stateless mock for: each documented answer of each operation, picked with
+     * {@code Prefer: code=...}, under both bases clients send (and the API node's).
+     */
+    @Test
+    void everyOperationAnswersEachDocumentedStatusWithItsExample() throws Exception {
+        int before = dss.violations().size();
+        List<String> wrong = new java.util.ArrayList<>();
+        int asked = 0;
+        for (String base : List.of("/dip/publicapi/", "/public/api/")) {
+            DocumentedAnswers.Report report = DocumentedAnswers.of(OpenApiResources.DSS_PUBLIC_API_MOCK_JSON)
+                    .askAll(dss.url(), base);
+            asked += report.asked();
+            wrong.addAll(report.wrong());
+        }
+        DocumentedAnswers.Report apiNodeReport = DocumentedAnswers.of(OpenApiResources.APINODE_USER_API_MOCK_JSON)
+                .askAll(apiNode.url(), "/public/api/v1/");
+        wrong.addAll(apiNodeReport.wrong());
+        System.out.printf("Prism mock: %d documented answers asked with Prefer: code=..., %d wrong%n",
+                asked + apiNodeReport.asked(), wrong.size());
+
+        assertThat(wrong).as("answers of the Prism mock that are not the documented ones").isEmpty();
+        // 99 DSS operations, each with at least a success and its 401 and 403, under two bases
+        assertThat(asked).isGreaterThan(2 * 99 * 3);
+        assertThat(apiNodeReport.asked()).isGreaterThan(13 * 3);
+        assertThat(dss.violations().subList(before, dss.violations().size()))
+                .as("Prism's verdict on requests built from the examples").isEmpty();
+    }
+
+    @Test
+    void preferExamplePicksANamedExample() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(dss.url()
+                        + "/dip/publicapi/futures/a1b2c3d4")).header("Authorization", "Basic YW55LWtleTo=");
+
+        var first = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var done = http.send(request.header("Prefer", "example=done").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).isNotEqualTo(first.body());
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(done.body()).path("hasResult").asBoolean()).isTrue();
     }
 
     @Test
@@ -87,6 +134,18 @@ class PrismMockIT {
         System.out.println(output);
 
         assertThat(output).contains("pass 4", "fail 0");
+    }
+
+    /** The same module in the browser: a page on another origin calls the mock, which answers CORS for any origin. */
+    @Test
+    void theWebFrontendModuleWorksAgainstTheMockInTheBrowser() throws Exception {
+        HeadlessChromium chromium = HeadlessChromium.start();
+        try (WebApp app = WebApp.start()) {
+            String dom = chromium.dumpDom(app.projectsPage("localhost", dss.url(), "any-key"));
+
+            assertThat(WebApp.status(dom)).startsWith("loaded ");
+            assertThat(dom).contains("data-key=\"MYPROJECT\"");
+        }
     }
 
     @Test

@@ -1,25 +1,18 @@
 package org.dsscontractkit.prism;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
 
 /**
  * Stoplight Prism ({@code node_modules/.bin/prism}, pinned in the root package.json) as a child process on a free
- * 127.0.0.1 port: {@code prism mock} or {@code prism proxy} over one of the bundled documents.
- *
- * <p>Prism matches request paths against the document's paths as they are and ignores the base path of its
- * {@code servers}; clients send the base (/dip/publicapi). So the document handed to Prism has its paths mounted
- * under that base — the same operations, examples and schemas.</p>
+ * 127.0.0.1 port: {@code prism mock} or {@code prism proxy} over one of the spec jar's mock-ready documents
+ * ({@code openapi/mock/...}: every path mounted under the bases clients send, as a user runs Prism).
  */
 final class PrismProcess implements AutoCloseable {
 
@@ -43,14 +36,14 @@ final class PrismProcess implements AutoCloseable {
         awaitListening();
     }
 
-    /** {@code prism mock} over a bundled document (classpath resource of the spec jar), mounted under {@code base}. */
-    static PrismProcess mock(String document, String base) {
-        return start(List.of("mock", mounted(document, base).toString()));
+    /** {@code prism mock} over a mock-ready document of the spec jar ({@code OpenApiResources.*_MOCK_YAML}). */
+    static PrismProcess mock(String mockDocument) {
+        return start(List.of("mock", file(mockDocument).toString()));
     }
 
-    /** {@code prism proxy} over a bundled document mounted under {@code base}, forwarding to {@code upstream}. */
-    static PrismProcess proxy(String document, String base, String upstream) {
-        return start(List.of("proxy", mounted(document, base).toString(), upstream));
+    /** {@code prism proxy} over a mock-ready document of the spec jar, forwarding to {@code upstream}. */
+    static PrismProcess proxy(String mockDocument, String upstream) {
+        return start(List.of("proxy", file(mockDocument).toString(), upstream));
     }
 
     private static PrismProcess start(List<String> arguments) {
@@ -73,34 +66,30 @@ final class PrismProcess implements AutoCloseable {
         return Files.readAllLines(log).stream().filter(line -> line.contains("Violation:")).toList();
     }
 
+    /** @return how many requests Prism received */
+    long requests() throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains("Request received")).count();
+    }
+
     String logText() throws IOException {
         return Files.readString(log);
     }
 
-    private static Path mounted(String document, String base) {
-        ObjectMapper mapper = new ObjectMapper();
-        String json = document.replaceAll("\\.yaml$", ".json");
-        try (InputStream in = PrismProcess.class.getClassLoader().getResourceAsStream(json)) {
+    /** Prism reads a file (or URL), not a classpath resource: the document is copied out of the spec jar once. */
+    private static Path file(String resource) {
+        String name = Path.of(resource).getFileName().toString();
+        try (InputStream in = PrismProcess.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(json + " not on the classpath (spec jar)");
+                throw new IllegalStateException(resource + " not on the classpath (spec jar)");
             }
-            ObjectNode api = (ObjectNode) mapper.readTree(in);
-            ObjectNode paths = mapper.createObjectNode();
-            for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = api.path("paths").fields(); it.hasNext(); ) {
-                Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> path = it.next();
-                paths.set(base + path.getKey(), path.getValue());
-            }
-            api.set("paths", paths);
-            api.putArray("servers").addObject().put("url", "http://127.0.0.1");
-            Path file = Files.createTempFile("prism-" + Path.of(json).getFileName().toString().replace(".json", ""), ".json");
-            mapper.writeValue(file.toFile(), api);
+            Path file = Files.createTempFile("prism-mock-", "-" + name);
+            Files.write(file, in.readAllBytes());
             file.toFile().deleteOnExit();
             return file;
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot prepare " + document + " for Prism: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot copy " + resource + " for Prism: " + e.getMessage(), e);
         }
     }
-
     private void awaitListening() throws InterruptedException, IOException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -16,6 +16,15 @@ public final class OpenApiResources {
 
     /** The changelog of the documents (Markdown): operations added, deprecated, changed, removed per release. */
     public static final String CHANGELOG = "changelog/CHANGELOG.md";
+    /**
+     * Mock-ready variants for Prism ({@code prism mock} / {@code prism proxy}): the same operations, schemas and
+     * examples, every path mounted under each API base ({@code /public/api} and {@code /dip/publicapi}; the API
+     * node's paths already carry {@code /public/api/v1}).
+     */
+    public static final String DSS_PUBLIC_API_MOCK_YAML = "openapi/mock/dss-public-api.yaml";
+    public static final String DSS_PUBLIC_API_MOCK_JSON = "openapi/mock/dss-public-api.json";
+    public static final String APINODE_USER_API_MOCK_YAML = "openapi/mock/apinode-user-api.yaml";
+    public static final String APINODE_USER_API_MOCK_JSON = "openapi/mock/apinode-user-api.json";
 
     /** Folder of the rendered HTML docs; {@code docs/index.html} is the entry page. */
     public static final String DOCS_ROOT = "docs/";

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Opens the rendered docs in Debian's headless Chromium, served over HTTP the way the reference server will serve
  * them (docs at {@code /}, bundles at {@code /openapi/}), and checks that every operation of each document was
- * rendered. Saves screenshots under {@code spec/target/}. {@code -Dskip.browser=true} skips it where no Chromium is
+ * rendered and that "Try it out" offers the origin that served the page first. Saves screenshots under {@code spec/target/}. {@code -Dskip.browser=true} skips it where no Chromium is
  * installed; otherwise a missing Chromium fails the build.
  */
 class DocsPageIT {
@@ -45,6 +45,9 @@ class DocsPageIT {
     private static final Pattern OPBLOCK = Pattern.compile("class=\"opblock opblock-(\\w+)");
     private static final Pattern SUMMARY = Pattern.compile(
             "class=\"opblock-summary-description\"[^>]*>([^<]*)<");
+    private static final Pattern SERVER_LIST = Pattern.compile("class=\"servers\".*?<select[^>]*>(.*?)</select>",
+            Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]*)\"");
 
     private static HttpServer server;
     private static String baseUrl;
@@ -92,6 +95,8 @@ class DocsPageIT {
         assertThat(renderedSummaries).as("operation summaries rendered on %s", url)
                 .containsExactlyInAnyOrderElementsOf(summaries);
         assertThat(dom).contains(spec.at("/info/title").asText());
+        assertThat(serverChoices(dom)).as("servers offered by \"Try it out\" on %s", url)
+                .startsWith(servedHere(spec).toArray(String[]::new));
 
         Path shot = screenshotDir().resolve(doc == ApiDocument.DSS_PUBLIC_API ? "docs-screenshot.png"
                 : "docs-screenshot-" + doc.fileStem() + ".png");
@@ -125,6 +130,32 @@ class DocsPageIT {
         assertThat(releases.releases()).as("release baselines in spec/releases").isNotEmpty();
         releases.releases().forEach(release -> assertThat(changelog).contains("<h2>" + release.version()));
         screenshot(baseUrl + "changelog.html", screenshotDir().resolve("docs-screenshot-changelog.png"));
+    }
+
+    /** The server dropdown of the page, in order. */
+    private static List<String> serverChoices(String dom) {
+        Matcher list = SERVER_LIST.matcher(dom);
+        assertThat(list.find()).as("the page shows a server dropdown").isTrue();
+        List<String> values = new ArrayList<>();
+        Matcher option = OPTION.matcher(list.group(1));
+        while (option.find()) {
+            values.add(unescape(option.group(1)));
+        }
+        return values;
+    }
+
+    /** The origin that served the page, under each base path of the document's servers, in their order. */
+    private static List<String> servedHere(JsonNode spec) {
+        String origin = baseUrl.replaceAll("/$", "");
+        List<String> expected = new ArrayList<>();
+        for (JsonNode server : spec.path("servers")) {
+            String url = origin + java.net.URI.create(server.path("url").asText()).getPath().replaceAll("/+$", "");
+            if (!expected.contains(url)) {
+                expected.add(url);
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        return expected;
     }
 
     private static List<String> summaries(JsonNode spec) {

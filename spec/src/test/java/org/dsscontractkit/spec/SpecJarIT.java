@@ -8,7 +8,10 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The packaged jar carries what servers load from the classpath: the bundles and the docs site, no templates. */
+/**
+ * The packaged jar carries what servers load from the classpath: the bundles, their mock-ready variants and the docs
+ * site, no templates.
+ */
 class SpecJarIT {
 
     @Test
@@ -22,6 +25,8 @@ class SpecJarIT {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (String entry : new String[] {OpenApiResources.DSS_PUBLIC_API_YAML, OpenApiResources.DSS_PUBLIC_API_JSON,
                     OpenApiResources.APINODE_USER_API_YAML, OpenApiResources.APINODE_USER_API_JSON,
+                    OpenApiResources.DSS_PUBLIC_API_MOCK_YAML, OpenApiResources.DSS_PUBLIC_API_MOCK_JSON,
+                    OpenApiResources.APINODE_USER_API_MOCK_YAML, OpenApiResources.APINODE_USER_API_MOCK_JSON,
                     OpenApiResources.DOCS_ROOT + "index.html", OpenApiResources.DOCS_ROOT + "dss-public-api.html",
                     OpenApiResources.DOCS_ROOT + "apinode-user-api.html",
                     OpenApiResources.DOCS_ROOT + "changelog.html", OpenApiResources.CHANGELOG,
@@ -30,6 +35,8 @@ class SpecJarIT {
             }
             assertThat(new String(file.getInputStream(file.getJarEntry(OpenApiResources.DSS_PUBLIC_API_YAML))
                     .readNBytes(20))).startsWith("openapi: 3.0.3");
+            assertThat(new String(file.getInputStream(file.getJarEntry(OpenApiResources.DSS_PUBLIC_API_MOCK_YAML))
+                    .readAllBytes())).contains("/dip/publicapi/projects/:").contains("/public/api/projects/:");
             assertThat(file.stream().map(e -> e.getName())).noneMatch(n -> n.startsWith("docs-template/"));
             assertThat(new String(file.getInputStream(file.getJarEntry(OpenApiResources.CHANGELOG)).readAllBytes()))
                     .startsWith("# Changelog of the OpenAPI documents").contains("## 0.1.0");

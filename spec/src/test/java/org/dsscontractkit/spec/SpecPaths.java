@@ -34,6 +34,15 @@ final class SpecPaths {
         return doc.sourceIn(sourceDir());
     }
 
+    /** The mock-ready variant (MockDocument) of a document, yaml or json. */
+    static Path mock(ApiDocument doc, String extension) {
+        Path file = bundledDir().resolve("mock").resolve(doc.fileStem() + "." + extension);
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(file + " is missing: the spec build (mvn -pl spec process-classes) writes it");
+        }
+        return file;
+    }
+
     static Path bundledJson(ApiDocument doc) {
         Path json = bundledDir().resolve(doc.fileStem() + ".json");
         if (!Files.isRegularFile(json)) {

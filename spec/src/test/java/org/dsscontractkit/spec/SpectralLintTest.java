@@ -12,21 +12,28 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
-/** Spectral (spectral:oas plus the rules in spec/.spectral.yaml) finds nothing at all in either source document. */
+/**
+ * Spectral (spectral:oas plus the rules in spec/.spectral.yaml) finds nothing at all in either source document, nor
+ * in their mock-ready variants (target/bundled/mock).
+ */
 class SpectralLintTest {
 
     private static Map<Path, Spectral.Result> sources;
 
-    /** One Spectral run for both documents: each start of Node and the ruleset costs seconds. */
-    private static synchronized Spectral.Result lintedSource(ApiDocument doc) throws Exception {
+    /**
+     * One Spectral run for both documents and their mock-ready variants: each start of Node and the ruleset costs
+     * seconds.
+     */
+    private static synchronized Spectral.Result linted(Path document) throws Exception {
         if (sources == null) {
             List<Path> documents = new ArrayList<>();
             for (ApiDocument d : ApiDocument.values()) {
                 documents.add(SpecPaths.source(d));
+                documents.add(SpecPaths.mock(d, "yaml"));
             }
             sources = Spectral.lint(documents);
         }
-        return sources.get(SpecPaths.source(doc));
+        return sources.get(document);
     }
 
     private static Map<Path, Spectral.Result> fixtures;
@@ -43,9 +50,18 @@ class SpectralLintTest {
     @ParameterizedTest
     @EnumSource(ApiDocument.class)
     void sourceDocumentHasNoSpectralErrorOrWarning(ApiDocument doc) throws Exception {
-        Spectral.Result result = lintedSource(doc);
+        Spectral.Result result = linted(SpecPaths.source(doc));
         assertThat(result.count(0) + result.count(1))
                 .as("Spectral errors + warnings in %s:%n%s", doc.fileStem() + ".yaml", result.report())
+                .isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiDocument.class)
+    void mockDocumentHasNoSpectralErrorOrWarning(ApiDocument doc) throws Exception {
+        Spectral.Result result = linted(SpecPaths.mock(doc, "yaml"));
+        assertThat(result.count(0) + result.count(1))
+                .as("Spectral errors + warnings in mock/%s:%n%s", doc.fileStem() + ".yaml", result.report())
                 .isZero();
     }
 

@@ -47,7 +47,7 @@ class APINodeClientIT {
     static void start() {
         server = ApiNodeServer.start(new ApiNodeConfig(dataDir, null, "127.0.0.1", 0, List.of("it-apinode-admin"), true,
                 Duration.ofSeconds(1), "python3"));
-        proxy = ValidatingProxy.start(server.baseUri(), ContractValidator.shared());
+        proxy = ValidatingProxy.start(E2eRoute.apiNodeUpstream(server.baseUri()), ContractValidator.shared());
     }
 
     @AfterAll

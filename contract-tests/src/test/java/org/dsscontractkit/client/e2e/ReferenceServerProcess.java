@@ -88,9 +88,9 @@ public final class ReferenceServerProcess implements AutoCloseable {
         return instance;
     }
 
-    /** @return the base URL clients use: the validating proxy in front of the server */
+    /** @return the base URL clients use: the validating proxy in front of the server (or {@link E2eRoute}'s) */
     public String baseUrl() {
-        return proxy == null ? server.baseUrl() : proxy.uri().toString();
+        return E2eRoute.dssBaseUrl().orElse(proxy == null ? server.baseUrl() : proxy.uri().toString());
     }
 
     /** @return the server's own base URL, bypassing validation (for tests that break the contract on purpose) */

@@ -1,6 +1,7 @@
 package org.dsscontractkit.reference.cli;
 
 import org.dsscontractkit.reference.server.ReferenceServer;
+import org.dsscontractkit.reference.web.CorsPolicy;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,11 @@ public final class ReferenceServerCommand implements Callable<Integer> {
 
     @Option(names = "--max-request-body", defaultValue = "1MB", description = "Largest accepted request body other than an upload (JSON bodies), e.g. 512KB, 8MB (default: ${DEFAULT-VALUE}); larger ones get 413.")
     String maxRequestBody;
+    @Option(names = "--cors-origins", defaultValue = CorsPolicy.LOCAL_DEVELOPMENT, paramLabel = "<origins>",
+            converter = CorsOrigins.class, description = {"Web origins whose pages may call the server from a browser: a comma-separated list of origins"
+                    + " and patterns (http://localhost:3000, http://localhost:*, https://*.example.com), '*' (any origin,"
+                    + " API keys only, no cookies) or 'off' (default: ${DEFAULT-VALUE})."})
+    CorsPolicy cors;
 
     @Override
     public Integer call() throws Exception {
@@ -54,7 +60,7 @@ public final class ReferenceServerCommand implements Callable<Integer> {
         long maxBody = parseSize("--max-request-body", maxRequestBody);
         if (port < 0 || port > 65535) throw new CommandLine.ParameterException(new CommandLine(this), "--port must be between 0 and 65535");
         long t0 = System.nanoTime();
-        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload, maxBody));
+        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Config(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUpload, maxBody, cors));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -62,6 +68,7 @@ public final class ReferenceServerCommand implements Callable<Integer> {
         }, "dss-shutdown"));
         System.out.printf("DSS reference server ready in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         System.out.printf("  docs:  %s/%n  API:   %s/public/api  (also %s/dip/publicapi)%n", server.baseUrl(), server.baseUrl(), server.baseUrl());
+        System.out.printf("  CORS:  %s%n", cors.enabled() ? "pages from " + cors.description() : "off");
         server.generatedAdminKey().ifPresent(k -> System.out.printf(
                 "%n  Generated admin API key (shown once, only its hash is stored):%n%n    %s%n%n", k));
         System.out.flush();
@@ -98,6 +105,17 @@ public final class ReferenceServerCommand implements Callable<Integer> {
         });
         int code = cl.execute(args);
         if (code != 0) System.exit(code);
+    }
+
+    /** Reads --cors-origins at parse time, so a bad value is a usage error (exit 2) naming the option. */
+    static final class CorsOrigins implements CommandLine.ITypeConverter<CorsPolicy> {
+        @Override public CorsPolicy convert(String value) {
+            try {
+                return CorsPolicy.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The rendered API documentation at {@code /} and the bundled OpenAPI documents at {@code /openapi/...}, read from
- * the spec jar's classpath resources. Public: no API key needed to read the contract. Mounted as the container's
+ * The rendered API documentation at {@code /}, the bundled OpenAPI documents at {@code /openapi/...} and their
+ * mock-ready variants for Prism at {@code /openapi/mock/...}, read from the spec jar's classpath resources. Public: no API key needed to read the contract. Mounted as the container's
  * default servlet, so any other path outside the APIs is its 404 (a DSSError, from the container's error handler).
  */
 public final class DocsServlet extends HttpServlet {
@@ -21,7 +21,7 @@ public final class DocsServlet extends HttpServlet {
             "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
             "json", "application/json", "yaml", "application/yaml", "yml", "application/yaml", "png", "image/png",
             "svg", "image/svg+xml", "map", "application/json", "ico", "image/x-icon");
-    private static final Pattern DOCUMENT = Pattern.compile("/openapi/(dss-public-api|apinode-user-api)\\.(yaml|json)");
+    private static final Pattern DOCUMENT = Pattern.compile("/openapi/(mock/)?(dss-public-api|apinode-user-api)\\.(yaml|json)");
     private static final Pattern ASSET = Pattern.compile("/(docs/)?((assets|static|css|js|fonts)/.+|[^/]+\\.(html|css|js|png|svg|ico|map|json))");
 
     /** Only GET and HEAD read the docs; any other method on a docs path is 405, anywhere else 404. */
@@ -85,7 +85,9 @@ public final class DocsServlet extends HttpServlet {
             <p>OpenAPI documents: <a href="openapi/dss-public-api.yaml">dss-public-api.yaml</a>,
             <a href="openapi/dss-public-api.json">dss-public-api.json</a>,
             <a href="openapi/apinode-user-api.yaml">apinode-user-api.yaml</a>,
-            <a href="openapi/apinode-user-api.json">apinode-user-api.json</a>.</p>
+            <a href="openapi/apinode-user-api.json">apinode-user-api.json</a>; for Prism:
+            <a href="openapi/mock/dss-public-api.yaml">mock/dss-public-api.yaml</a>,
+            <a href="openapi/mock/apinode-user-api.yaml">mock/apinode-user-api.yaml</a>.</p>
             <p>(The rendered documentation is missing from this build: the spec jar carries it under docs/.)</p>
             </body></html>
             """;

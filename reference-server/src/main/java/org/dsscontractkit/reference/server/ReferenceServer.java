@@ -38,6 +38,8 @@ import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
 import org.dsscontractkit.reference.storage.StorageExceptionMappers;
+import org.dsscontractkit.reference.web.CorsFilter;
+import org.dsscontractkit.reference.web.CorsPolicy;
 import org.dsscontractkit.apinode.ApiNode;
 import org.dsscontractkit.apinode.ApiNodeConfig;
 import org.dsscontractkit.server.generated.dss.api.*;
@@ -63,11 +65,14 @@ import java.util.concurrent.CompletableFuture;
 public final class ReferenceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceServer.class);
 
+    /** @param cors which web origins may call the server from a browser ({@code --cors-origins}) */
     public record Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser,
-                         String dbPassword, long maxUploadBytes, long maxRequestBodyBytes) {
+                         String dbPassword, long maxUploadBytes, long maxRequestBodyBytes, CorsPolicy cors) {
+        /** Default request-body cap, CORS for local development pages ({@link CorsPolicy#localDevelopment()}). */
         public Config(String host, int port, Path dataDir, String adminApiKey, String dbUrl, String dbUser, String dbPassword,
                       long maxUploadBytes) {
-            this(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUploadBytes, HttpContainer.Limits.DEFAULT_MAX_REQUEST_BODY);
+            this(host, port, dataDir, adminApiKey, dbUrl, dbUser, dbPassword, maxUploadBytes,
+                    HttpContainer.Limits.DEFAULT_MAX_REQUEST_BODY, CorsPolicy.localDevelopment());
         }
     }
 
@@ -167,14 +172,15 @@ public final class ReferenceServer implements AutoCloseable {
                     return apiNode.application();
                 }, HttpContainer.Startup.IN_BACKGROUND, true, ApiNode.PATHS)
                 .servlet("docs", new DocsServlet(), "/")
+                .filter(new CorsFilter(cfg.cors()))
                 .start(seeded::join);
         generatedAdminKey = seeded.join();
         port = http.port();
         long tHttp = System.nanoTime();
         LOG.info("Started in {} ms (store {} ms, then in parallel: seeds {} ms, HTTP + JAX-RS {} ms)", (tHttp - t0) / 1_000_000,
                 (tStore - t0) / 1_000_000, (tSeed[0] - tStore) / 1_000_000, (tHttp - tStore) / 1_000_000);
-        LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {})", cfg.host(), port, dataDir.root(),
-                db.isPostgres() ? "PostgreSQL" : "embedded H2");
+        LOG.info("DSS reference server listening on http://{}:{} (data dir {}, store {}, CORS {})", cfg.host(), port,
+                dataDir.root(), db.isPostgres() ? "PostgreSQL" : "embedded H2", cfg.cors().description());
     }
 
     public static ReferenceServer start(Config cfg) throws Exception {

@@ -1,6 +1,7 @@
 package org.dsscontractkit.server.http;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import org.dsscontractkit.server.error.JsonErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -80,6 +81,7 @@ public final class HttpContainer implements AutoCloseable {
         private final int port;
         private Limits limits = Limits.defaults(1024L * 1024 * 1024);
         private final List<Mount> mounts = new ArrayList<>();
+        private final List<Filter> filters = new ArrayList<>();
 
         private record Mount(String name, Supplier<HttpServlet> servlet, Startup startup, String[] paths) {}
 
@@ -109,6 +111,12 @@ public final class HttpContainer implements AutoCloseable {
             return this;
         }
 
+        /** Runs {@code filter} in front of every application and servlet of the port (after the body-size guard). */
+        public Builder filter(Filter filter) {
+            filters.add(filter);
+            return this;
+        }
+
         public HttpContainer start() throws Exception {
             return start(() -> {});
         }
@@ -135,6 +143,7 @@ public final class HttpContainer implements AutoCloseable {
             context.setErrorHandler(JsonErrorHandler.servlets());
             context.addFilter(new FilterHolder(new RequestBodyLimit(limits.maxRequestBody(), limits.maxUpload())),
                     "/*", EnumSet.of(DispatcherType.REQUEST));
+            for (Filter f : filters) context.addFilter(new FilterHolder(f), "/*", EnumSet.of(DispatcherType.REQUEST));
             List<ServletHolder> background = new ArrayList<>();
             for (Mount m : mounts) {
                 ServletHolder holder = new ServletHolder(m.name(), m.servlet().get());

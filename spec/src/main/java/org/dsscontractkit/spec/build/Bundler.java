@@ -111,6 +111,11 @@ public final class Bundler {
         return new Outcome(Optional.of(new Bundle(name, parsed.getOpenAPI(), yaml, json, operations)), problems);
     }
 
+    /** The bundles' YAML style (block scalars, no folded lines), for documents derived from a bundle. */
+    static String readableYaml(JsonNode document) throws JsonProcessingException {
+        return READABLE_YAML.writeValueAsString(document);
+    }
+
     static ParseOptions parseOptions() {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);

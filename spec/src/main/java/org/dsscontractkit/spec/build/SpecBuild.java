@@ -15,9 +15,10 @@ import org.dsscontractkit.spec.release.ReleaseHistory;
 /**
  * The spec module's build step (run by exec-maven-plugin in process-classes): bundles both documents, fails on any
  * broken ref, missing or duplicate operationId (also across the two documents) or parser message, then writes the
- * bundles to {@code target/bundled} and {@code target/classes/openapi}, the changelog against the release baselines
- * to {@code target/changelog/CHANGELOG.md} and {@code target/classes/changelog}, and the docs (changelog page
- * included) to {@code target/docs} and {@code target/classes/docs}.
+ * bundles to {@code target/bundled} and {@code target/classes/openapi}, their mock-ready variants ({@link MockDocument})
+ * to {@code mock/} under both, the changelog against the release baselines to {@code target/changelog/CHANGELOG.md}
+ * and {@code target/classes/changelog}, and the docs (changelog page included) to {@code target/docs} and
+ * {@code target/classes/docs}.
  *
  * <p>Arguments: sourceDir bundledDir docsDir classesDir releasesDir changelogDir.
  */
@@ -50,6 +51,12 @@ public final class SpecBuild {
         writeText(classesDir.resolve("changelog/CHANGELOG.md"), markdown);
         System.out.println("[spec] changelog -> " + Path.of(args[5]).resolve("CHANGELOG.md"));
         String linked = changelog.markdown(true);
+        for (MockDocument mock : mockAll(bundles)) {
+            writeDocument(mock.name(), mock.yaml(), mock.json(), bundledDir.resolve(MockDocument.FOLDER));
+            writeDocument(mock.name(), mock.yaml(), mock.json(), classesDir.resolve("openapi").resolve(MockDocument.FOLDER));
+            System.out.printf("[spec] %s mock: %d operations under %s -> %s%n", mock.name(), mock.operations(),
+                    mock.bases(), bundledDir.resolve(MockDocument.FOLDER).resolve(mock.name() + ".yaml"));
+        }
         new DocsSite().write(bundles, linked, docsDir);
         new DocsSite().write(bundles, linked, classesDir.resolve("docs"));
         System.out.println("[spec] docs -> " + docsDir.resolve("index.html"));
@@ -104,13 +111,33 @@ public final class SpecBuild {
         }
     }
 
+    /** The mock-ready variant of each bundle, or throws listing every problem found in any of them. */
+    public static List<MockDocument> mockAll(List<Bundler.Bundle> bundles) {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<MockDocument> mocks = new ArrayList<>();
+        for (Bundler.Bundle bundle : bundles) {
+            ApiDocument document = ApiDocument.ofFileStem(bundle.name());
+            MockDocument.Outcome outcome = MockDocument.of(bundle, document);
+            problems.addAll(outcome.problems());
+            outcome.document().ifPresent(mocks::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecBuildException(problems);
+        }
+        return mocks;
+    }
+
     private static void writeBundle(Bundler.Bundle bundle, Path dir) {
+        writeDocument(bundle.name(), bundle.yaml(), bundle.json(), dir);
+    }
+
+    private static void writeDocument(String name, String yaml, String json, Path dir) {
         try {
             Files.createDirectories(dir);
-            Files.writeString(dir.resolve(bundle.name() + ".yaml"), bundle.yaml());
-            Files.writeString(dir.resolve(bundle.name() + ".json"), bundle.json());
+            Files.writeString(dir.resolve(name + ".yaml"), yaml);
+            Files.writeString(dir.resolve(name + ".json"), json);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the bundle into " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + name + " into " + dir + ": " + e.getMessage(), e);
         }
     }
 }
