@@ -49,7 +49,7 @@ class GeneratedClientIT {
     }
 
     static ApiClient newClient(String key) {
-        // the JDK client's defaults (HTTP/2: cleartext POSTs carry Upgrade: h2c, see H2cUpgradeIgnoringFilter)
+        // the JDK client's defaults (HTTP/2: cleartext POSTs carry Upgrade: h2c, which the HTTP/1.1 container ignores)
         ApiClient c = new ApiClient();
         c.updateBaseUri(node.server.baseUri().toString());
         if (key != null) {
