@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Rows as delimited text in UTF-8 with Excel quoting, written byte by byte into one buffer. The quoting is that
+ * Rows as delimited text in UTF-8 with Excel quoting, copied eight bytes at a time into one buffer. The quoting is that
  * of Commons CSV's {@code CSVFormat.EXCEL} printer, which served these formats before: a cell is quoted when it
  * holds the separator, a quote, CR or LF, starts with a character up to '#' (space, '!', '"', '#' and controls)
  * or ends with one up to ' '; a record's first cell, when empty, is written {@code ""}; quotes inside are doubled.
