@@ -148,13 +148,15 @@ public final class DatasetFiles {
         return formatParams.path("parseHeaderRow").asBoolean(true);
     }
 
-    private static BufferedReader reader(Path f, JsonNode formatParams) throws IOException {
+    private static InputStream bytes(Path f) throws IOException {
         InputStream in = Files.newInputStream(f);
         if (f.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 64 * 1024);
-        Charset cs = StandardCharsets.UTF_8;
-        String charset = formatParams.path("charset").asText("utf8");
-        if (charset.equalsIgnoreCase("latin1") || charset.equalsIgnoreCase("iso-8859-1")) cs = StandardCharsets.ISO_8859_1;
-        return new BufferedReader(new InputStreamReader(in, cs), 256 * 1024);
+        return in;
+    }
+
+    private static BufferedReader reader(Path f, JsonNode formatParams) throws IOException {
+        Charset cs = CsvByteParser.isLatin1(formatParams) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+        return new BufferedReader(new InputStreamReader(bytes(f), cs), 256 * 1024);
     }
 
     /** The first rows of a file, for schema inference; stops quietly at the first malformed record. */
@@ -177,28 +179,68 @@ public final class DatasetFiles {
      */
     public long read(String projectKey, String dataset, JsonNode formatParams, int width, int[] selected, RowSink sink) throws IOException {
         boolean header = parseHeader(formatParams);
+        boolean fast = CsvByteParser.supports(formatParams);
         long count = 0;
         for (Path f : files(projectKey, dataset)) {
-            try (CSVParser p = CSVParser.parse(reader(f, formatParams), csvFormat(formatParams))) {
-                boolean first = true;
-                for (CSVRecord r : p) {
-                    if (first && header) { first = false; continue; }
-                    first = false;
-                    List<String> cells = new ArrayList<>(selected == null ? width : selected.length);
-                    if (selected == null) {
-                        for (int i = 0; i < width; i++) cells.add(i < r.size() ? r.get(i) : "");
-                    } else {
-                        for (int i : selected) cells.add(i < r.size() ? r.get(i) : "");
-                    }
-                    sink.row(cells);
-                    count++;
+            count = fast ? readBytes(f, formatParams, header, width, selected, sink, count)
+                    : readText(f, formatParams, csvFormat(formatParams), header, width, selected, sink, count);
+        }
+        return count;
+    }
+
+    /** The fast path: bytes to bytes, one reused row, no strings. */
+    private static long readBytes(Path f, JsonNode formatParams, boolean header, int width, int[] selected, RowSink sink,
+                                  long count) throws IOException {
+        Utf8Row row = new Utf8Row();
+        row.shape(width, selected);
+        try (CsvByteParser p = CsvByteParser.open(bytes(f), formatParams)) {
+            boolean first = true;
+            while (true) {
+                // Failures to read the file are the data's; failures of the sink (the client went away) are not.
+                try {
+                    if (!p.next(row)) break;
+                } catch (CsvByteParser.Malformed e) {
+                    throw new DataReadException(parseFailure(f, count, e.describe(bytes(f), CsvByteParser.isLatin1(formatParams))), e);
+                } catch (IOException e) {
+                    throw new DataReadException(parseFailure(f, count, e.getMessage()), e);
                 }
-            } catch (UncheckedIOException e) {
-                throw new DataReadException("Failed to parse file '" + f.getFileName() + "' after " + count + " rows: "
-                        + e.getCause().getMessage(), e);
+                if (first && header) {
+                    first = false;
+                    continue;
+                }
+                first = false;
+                sink.row(row);
+                count++;
             }
         }
         return count;
+    }
+
+    /** Formats the byte parser does not take (a non-ASCII separator or quote): Commons CSV over decoded text. */
+    private static long readText(Path f, JsonNode formatParams, CSVFormat format, boolean header, int width, int[] selected,
+                                 RowSink sink, long count) throws IOException {
+        try (CSVParser p = CSVParser.parse(reader(f, formatParams), format)) {
+            boolean first = true;
+            for (CSVRecord r : p) {
+                if (first && header) { first = false; continue; }
+                first = false;
+                List<String> cells = new ArrayList<>(selected == null ? width : selected.length);
+                if (selected == null) {
+                    for (int i = 0; i < width; i++) cells.add(i < r.size() ? r.get(i) : "");
+                } else {
+                    for (int i : selected) cells.add(i < r.size() ? r.get(i) : "");
+                }
+                sink.row(cells);
+                count++;
+            }
+        } catch (UncheckedIOException e) {
+            throw new DataReadException(parseFailure(f, count, e.getCause().getMessage()), e);
+        }
+        return count;
+    }
+
+    private static String parseFailure(Path f, long rowsBefore, String cause) {
+        return "Failed to parse file '" + f.getFileName() + "' after " + rowsBefore + " rows: " + cause;
     }
 
     public static final class DataReadException extends IOException {

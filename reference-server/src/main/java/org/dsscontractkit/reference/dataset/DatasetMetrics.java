@@ -20,7 +20,7 @@ public final class DatasetMetrics {
         if (!p.equals("NP")) throw ApiException.invalidField("partition", "the dataset is not partitioned: only 'NP' is valid, got '" + p + "'");
         long[] rows = {0};
         try {
-            rows[0] = datasets.read(d, datasets.select(d, null), cells -> { });
+            rows[0] = datasets.read(d, datasets.select(d, null), RowSink.DISCARD);
         } catch (IOException e) {
             throw new ApiException(422, ErrorTypes.EXECUTION_FAILED, "Cannot compute metrics: " + e.getMessage(), e.getMessage());
         }

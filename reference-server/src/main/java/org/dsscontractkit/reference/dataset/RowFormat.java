@@ -2,15 +2,11 @@ package org.dsscontractkit.reference.dataset;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -60,6 +56,16 @@ public enum RowFormat {
                         for (String c : cells) g.writeString(c);
                         g.writeEndArray();
                     }
+                    @Override public void row(Utf8Row row) throws IOException {
+                        // Strings, not writeUTF8String: Jackson escapes characters beyond U+FFFF only in the former.
+                        g.writeStartArray();
+                        byte[] b = row.bytes();
+                        for (int i = 0, n = row.size(); i < n; i++) {
+                            int s = row.start(i);
+                            g.writeString(new String(b, s, row.end(i) - s, StandardCharsets.UTF_8));
+                        }
+                        g.writeEndArray();
+                    }
                     @Override public void close() throws IOException {
                         g.writeEndArray();
                         g.close();
@@ -67,14 +73,9 @@ public enum RowFormat {
                 };
             }
             default: {
-                CSVFormat fmt = CSVFormat.EXCEL.builder().setDelimiter(separator).setRecordSeparator("\n").build();
-                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-                CSVPrinter printer = new CSVPrinter(w, fmt);
-                if (headerRow) printer.printRecord(header);
-                return new Writer() {
-                    @Override public void row(List<String> cells) throws IOException { printer.printRecord(cells); }
-                    @Override public void close() throws IOException { printer.flush(); }
-                };
+                ExcelRowWriter w = new ExcelRowWriter(out, separator);
+                if (headerRow) w.row(header);
+                return w;
             }
         }
     }
