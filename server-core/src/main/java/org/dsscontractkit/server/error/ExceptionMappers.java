@@ -153,6 +153,15 @@ public final class ExceptionMappers {
         }
     }
 
+    /**
+     * Jersey's multipart reader (3.1.8) fails with a NullPointerException, before the resource runs, when a
+     * multipart body lacks the part a {@code @FormParam} names: the caller's mistake, answered as such.
+     */
+    static boolean isMissingMultipartPart(Throwable e) {
+        if (!(e instanceof NullPointerException) || e.getStackTrace().length == 0) return false;
+        return e.getStackTrace()[0].getClassName().startsWith("org.glassfish.jersey.media.multipart.");
+    }
+
     @Priority(Priorities.USER - 200)
     public static final class FallbackMapper implements ExceptionMapper<Throwable> {
         @Override public Response toResponse(Throwable e) {
@@ -164,6 +173,10 @@ public final class ExceptionMappers {
                     // the client went away or sent a truncated body: its side, nothing to log as a failure
                     return ErrorBodies.response(ApiException.badRequest("The request body could not be read: " + t.getMessage()));
                 }
+            }
+            if (isMissingMultipartPart(e)) {
+                return ErrorBodies.response(ApiException.badRequest(
+                        "The multipart/form-data body has no part named 'file'").at("file", "required"));
             }
             LOG.error("Unexpected failure", e);
             return ErrorBodies.response(500, ErrorTypes.INTERNAL, "Internal server error (see server log)");
