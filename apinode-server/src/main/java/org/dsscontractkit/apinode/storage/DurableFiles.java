@@ -66,7 +66,7 @@ public final class DurableFiles {
 
     /**
      * Moves a complete file or directory tree to {@code target} atomically and durably: the moved content is synced
-     * first, then the rename, in both directories it touches.
+     * first, then the rename in the target's directory.
      */
     public static void move(Path source, Path target, boolean replace) throws IOException {
         syncTree(source);
@@ -77,11 +77,8 @@ public final class DurableFiles {
         } else {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
         }
+        // the source directory is not synced: an entry a crash leaves there too is a staging leftover, cleaned later
         syncDirectory(targetDir);
-        Path sourceDir = source.toAbsolutePath().getParent();
-        if (!sourceDir.equals(targetDir)) {
-            syncDirectory(sourceDir);
-        }
     }
 
     /** Creates {@code dir} and its missing parents, each new entry synced in its parent. */

@@ -78,7 +78,8 @@ final class AcknowledgedWrites {
                     if (acknowledged != null) {
                         JsonNode stored = json(admin.get("/projects/" + home + "/variables/")).path("standard").path("counter");
                         if (!stored.canConvertToLong() || stored.asLong() < acknowledged) {
-                            lost.add("variables of " + home + ": counter " + stored + ", acknowledged " + acknowledged);
+                            lost.add("variables of " + home + ": counter " + (stored.isMissingNode() ? "absent" : stored)
+                                    + ", acknowledged " + acknowledged);
                         }
                     }
                     return null;

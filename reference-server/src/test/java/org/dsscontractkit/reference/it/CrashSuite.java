@@ -42,7 +42,7 @@ abstract class CrashSuite {
     static final int ROUNDS = 3;
     /** Each round loads the server for at least this long and until this many writes were acknowledged (or the cap). */
     static final long MIN_LOAD_MILLIS = 3_000;
-    static final int MIN_WRITES_PER_ROUND = 200;
+    static final int MIN_WRITES_PER_ROUND = 100;
     static final long MAX_LOAD_MILLIS = 30_000;
 
     Store store;
@@ -91,7 +91,10 @@ abstract class CrashSuite {
         String extra = System.getProperty("crash.server.jvmOptions", "").trim();
         if (!extra.isEmpty()) jvm.addAll(Arrays.asList(extra.split("\\s+")));
         List<String> args = store.jdbcUrl() == null ? List.of() : List.of("--db-url", store.jdbcUrl(), "--db-user", "dss");
-        return ServerProcess.start(dataDir, ADMIN_KEY, jvm, args);
+        long t0 = System.nanoTime();
+        ServerProcess server = ServerProcess.start(dataDir, ADMIN_KEY, jvm, args);
+        System.out.printf("[crash] server started in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        return server;
     }
 
     private void loadThenKill(ServerProcess server, int round, Api admin, Api node, long[] counters, boolean[] homes)

@@ -51,7 +51,8 @@ final class CrashWriter implements Runnable {
                     continue;
                 }
                 String name = "R" + round + "W" + writer + "N" + n;
-                switch (n % 10) {
+                // each writer starts at another kind, so every kind is written even in a short round
+                switch ((n + writer) % 10) {
                     case 0, 1, 2, 3 -> createProject(name);
                     case 4, 5 -> updateVariables();
                     case 6 -> createUser(name.toLowerCase());
