@@ -16,13 +16,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.dsscontractkit.client.e2e.ReferenceServerProcess;
+import org.dsscontractkit.contract.fuzz.MisbehavingServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kit's CLI jar as a user runs it ({@code java -jar contract-tests-<version>-cli.jar ...}): each command passes
+ * The kit's CLI jar as a user runs it ({@code java -jar contract-tests-<version>-cli.jar ...}): each command (fuzz too) passes
  * on a provider or pacts that honour the contract, fails (exit 1) naming what broke on ones that do not, and
  * rejects bad input with a one-line message (exit 2).
  */
@@ -164,6 +165,41 @@ class ContractKitCliIT {
         assertThat(proxy.exitValue()).as(output).isEqualTo(1);
         assertThat(output).contains("VIOLATION GET /dip/publicapi/no-such-route/", "validation.request.path.missing",
                 "Contract validation: 2 exchanges validated, 1 violations; operations exercised 1 / ");
+    }
+
+    @Test
+    void fuzzFromTheJarPassesAServerThatHoldsAndFailsOneThatDoesNot(@TempDir Path dir) throws Exception {
+        // a fake server, not the shared reference server: the fuzz would spoil the state the other suites use
+        // (ReferenceServerFuzzIT fuzzes a reference server of its own)
+        try (MisbehavingServer fake = new MisbehavingServer()) {
+            String[] common = {"fuzz", "--url", fake.url().toString(), "--api", "apinode", "--endpoint", "svc/ep",
+                    "--api-key", MisbehavingServer.KEY, "--requests", "80", "--seed", "3"};
+            Run holds = run(concat(common, "--spec", resource(dir, "well-behaved-api.yaml")));
+            Run fails = run(concat(common, "--spec", resource(dir, "misbehaving-api.yaml")));
+            Run bad = run("fuzz", "--url", fake.url().toString(), "--requests", "0");
+
+            assertThat(holds.exit()).as(holds.output()).isZero();
+            assertThat(holds.output()).contains("Spec-driven fuzz: seed 3, 80 requests over 4 operations", "No finding.");
+            assertThat(fails.exit()).as(fails.output()).isEqualTo(1);
+            assertThat(fails.output()).contains("[SERVER_ERROR] ", "explodes", "Replay: fuzz --url " + fake.url()
+                    + " --api apinode --seed 3 --case <index>");
+            assertThat(bad.exit()).isEqualTo(2);
+            assertThat(bad.output()).contains("--requests: must be at least 1");
+        }
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    private static String resource(Path dir, String name) throws IOException {
+        Path file = dir.resolve(name);
+        try (var in = ContractKitCliIT.class.getResourceAsStream("/fuzz/" + name)) {
+            Files.write(file, in.readAllBytes());
+        }
+        return file.toString();
     }
 
     private static int interactionsVerified(String output) {

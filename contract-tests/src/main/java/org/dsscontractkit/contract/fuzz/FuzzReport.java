@@ -167,11 +167,11 @@ public final class FuzzReport {
         return groups;
     }
 
-    /** @return every finding, one line each, by index */
+    /** @return every finding, by index: the seed and index that replay it, the request, the answer */
     public String renderFindings() {
         StringBuilder out = new StringBuilder();
         for (Finding finding : findings()) {
-            out.append(String.format("[%s] %s -> %s%n      answer: %s%s%n", finding.problem(), finding.request(),
+            out.append(String.format("[%s] seed %d %s -> %s%n      answer: %s%s%n", finding.problem(), seed, finding.request(),
                     finding.observed(), finding.answer().replace("\n", " "), confirmation(finding)));
         }
         return out.toString();

@@ -148,6 +148,13 @@ public final class HostileRequestGenerator {
         return slots.get(slot).schedule();
     }
 
+    /** @return the operation and mutation of request {@code index}, without making it (cheap: no body is built) */
+    Map.Entry<FuzzOperation, Mutation> plan(long index) {
+        Entry entry = table.get((int) Math.floorMod(index, (long) table.size()));
+        Slot slot = slots.get(entry.slot());
+        return Map.entry(slot.operation(), slot.schedule().get(entry.place()));
+    }
+
     /** @return request number {@code index} of the run */
     public FuzzRequest request(long index) {
         Entry entry = table.get((int) Math.floorMod(index, (long) table.size()));
@@ -182,6 +189,7 @@ public final class HostileRequestGenerator {
         private final List<String> query = new ArrayList<>();
         private final List<Header> headers = new ArrayList<>();
         private String detail = "";
+        private String hostileParameter;
         private String contentType;
         private byte[] body;
         private boolean chunked;
@@ -266,19 +274,17 @@ public final class HostileRequestGenerator {
             String base = pick(op.basePaths(), random);
             String path = ("/".equals(base) ? "" : base) + keyed;
             String requestTarget = query.isEmpty() ? path : path + "?" + String.join("&", query);
-            boolean keyRequired = target.keyRequired(op, decodedValues());
+            boolean keyRequired = target.keyRequired(op, namedValues());
             return new FuzzRequest(index, op, mutation, detail, credentials, keyRequired, op.method(), requestTarget,
                     List.copyOf(headers), body, chunked);
         }
 
         /** The parameter values the request names, after a hostile segment replaced one. */
-        private Map<String, String> decodedValues() {
+        private Map<String, String> namedValues() {
             Map<String, String> named = new LinkedHashMap<>(values);
-            pathSegments.forEach((name, encoded) -> {
-                if (!encoded.equals(encode(String.valueOf(values.get(name))))) {
-                    named.put(name, encoded);
-                }
-            });
+            if (hostileParameter != null) {
+                named.put(hostileParameter, pathSegments.get(hostileParameter));
+            }
             return named;
         }
 
@@ -375,6 +381,7 @@ public final class HostileRequestGenerator {
             }
             String hostile = pick(candidates, random);
             pathSegments.put(name, hostile);
+            hostileParameter = name;
             detail = "path parameter " + name + " = " + FuzzRequest.abbreviate(hostile, 80);
         }
 
