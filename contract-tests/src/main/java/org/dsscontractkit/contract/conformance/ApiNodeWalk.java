@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -93,7 +94,8 @@ final class ApiNodeWalk {
             String auth = "Basic " + Base64.getEncoder().encodeToString((adminKey + ":").getBytes(StandardCharsets.UTF_8));
             try {
                 Transport.Reply reply = transport.send("GET", java.net.URI.create(node.base().origin()
-                                + node.base().prefix() + "/admin/api/services/" + service),
+                                + node.base().prefix() + "/admin/api/services/"
+                                + URLEncoder.encode(service, StandardCharsets.UTF_8).replace("+", "%20")),
                         Map.of("Authorization", auth, "Accept", "application/json"), null);
                 if (reply.status() == 200) {
                     for (JsonNode e : ApiCaller.JSON.readTree(reply.body()).path("endpoints")) {
