@@ -21,8 +21,9 @@ import org.dsscontractkit.contract.SpecOperation;
  * The API node half of a conformance run: for each endpoint of the services named, the verbs of its kind, called
  * with the document's own example bodies (the GET variants with the example query parameters). The endpoints come
  * from the node's admin API when an admin key is given (not part of the user API document, so not validated), else
- * from {@code --endpoint}. An endpoint whose kind is unknown is probed: a verb of the wrong kind answers 400
- * {@code WrongEndpointKind}, and the walk moves to the next kind.
+ * from {@code --endpoint}. An endpoint whose kind is unknown is probed: a verb of the wrong kind answers 400 with
+ * the code {@code ERR_WRONG_ENDPOINT_KIND} (older nodes: errorType {@code WrongEndpointKind}), and the walk moves
+ * to the next kind.
  */
 final class ApiNodeWalk {
 
@@ -131,11 +132,13 @@ final class ApiNodeWalk {
             return;
         }
         notes.add(service + "/" + endpoint + (type == null ? "" : " (" + type + ")")
-                + ": answered none of the verbs tried with WrongEndpointKind only");
+                + ": answered every verb tried with ERR_WRONG_ENDPOINT_KIND");
     }
 
     private static boolean wrongKind(ApiCaller.Answer answer) {
-        return answer.status() == 400 && answer.json().path("errorType").asText("").contains("WrongEndpointKind");
+        String said = (answer.json().path("code").asText("") + " " + answer.json().path("errorType").asText(""))
+                .replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        return answer.status() == 400 && said.contains("wrongendpointkind");
     }
 
     private Optional<ApiCaller.Answer> call(String operationId, Map<String, String> context)
