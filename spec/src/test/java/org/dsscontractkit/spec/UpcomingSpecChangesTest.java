@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.dsscontractkit.spec.build.ApiDocument;
 import org.dsscontractkit.spec.release.BreakingChange;
 import org.dsscontractkit.spec.release.BreakingChangeGate;
 import org.dsscontractkit.spec.release.Release;
@@ -51,8 +52,7 @@ class UpcomingSpecChangesTest {
     }
 
     private static Map<String, String> withDss(Consumer<ObjectNode> edit) throws Exception {
-        ObjectNode dss = (ObjectNode) JSON.readTree(Files.readString(SpecPaths.bundledJson(
-                org.dsscontractkit.spec.build.ApiDocument.DSS_PUBLIC_API)));
+        ObjectNode dss = (ObjectNode) JSON.readTree(Files.readString(SpecPaths.bundledJson(ApiDocument.DSS_PUBLIC_API)));
         edit.accept(dss);
         Map<String, String> documents = new LinkedHashMap<>(current);
         documents.put("dss-public-api", JSON.writeValueAsString(dss));

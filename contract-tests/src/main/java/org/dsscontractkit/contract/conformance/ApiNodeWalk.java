@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,8 +21,9 @@ import org.dsscontractkit.contract.SpecOperation;
  * The API node half of a conformance run: for each endpoint of the services named, the verbs of its kind, called
  * with the document's own example bodies (the GET variants with the example query parameters). The endpoints come
  * from the node's admin API when an admin key is given (not part of the user API document, so not validated), else
- * from {@code --endpoint}. An endpoint whose kind is unknown is probed: a verb of the wrong kind answers 400
- * {@code WrongEndpointKind}, and the walk moves to the next kind.
+ * from {@code --endpoint}. An endpoint whose kind is unknown is probed: a verb of the wrong kind answers 400 with
+ * the code {@code ERR_WRONG_ENDPOINT_KIND} (older nodes: errorType {@code WrongEndpointKind}), and the walk moves
+ * to the next kind.
  */
 final class ApiNodeWalk {
 
@@ -93,7 +95,8 @@ final class ApiNodeWalk {
             String auth = "Basic " + Base64.getEncoder().encodeToString((adminKey + ":").getBytes(StandardCharsets.UTF_8));
             try {
                 Transport.Reply reply = transport.send("GET", java.net.URI.create(node.base().origin()
-                                + node.base().prefix() + "/admin/api/services/" + service),
+                                + node.base().prefix() + "/admin/api/services/"
+                                + URLEncoder.encode(service, StandardCharsets.UTF_8).replace("+", "%20")),
                         Map.of("Authorization", auth, "Accept", "application/json"), null);
                 if (reply.status() == 200) {
                     for (JsonNode e : ApiCaller.JSON.readTree(reply.body()).path("endpoints")) {
@@ -129,11 +132,13 @@ final class ApiNodeWalk {
             return;
         }
         notes.add(service + "/" + endpoint + (type == null ? "" : " (" + type + ")")
-                + ": answered none of the verbs tried with WrongEndpointKind only");
+                + ": answered every verb tried with ERR_WRONG_ENDPOINT_KIND");
     }
 
     private static boolean wrongKind(ApiCaller.Answer answer) {
-        return answer.status() == 400 && answer.json().path("errorType").asText("").contains("WrongEndpointKind");
+        String said = (answer.json().path("code").asText("") + " " + answer.json().path("errorType").asText(""))
+                .replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        return answer.status() == 400 && said.contains("wrongendpointkind");
     }
 
     private Optional<ApiCaller.Answer> call(String operationId, Map<String, String> context)

@@ -135,6 +135,9 @@ public final class ConformanceReport {
         if (run.apiNodeTarget() != null) {
             parts.add("API node " + run.apiNodeTarget());
         }
+        if (run.target() == null) {
+            return String.join(" and ", parts);
+        }
         return String.join(" and ", parts) + ", " + (run.writes() ? "with writes in scratch project "
                 + run.scratchProject() : "read-only");
     }

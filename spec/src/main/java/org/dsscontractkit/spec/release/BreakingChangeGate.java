@@ -87,7 +87,9 @@ public final class BreakingChangeGate {
                 for (DocumentChanges doc : comparison.documents()) {
                     text.append("[spec] release gate: ").append(doc.document()).append(" against ").append(baseline)
                             .append(": ").append(doc.of(OperationChange.Kind.ADDED).size()).append(" operations added, ")
-                            .append(doc.of(OperationChange.Kind.CHANGED).size()).append(" changed, ")
+                            .append(doc.of(OperationChange.Kind.CHANGED).size()).append(" changed")
+                            .append(docsOnly(doc) == 0 ? "" : " (" + docsOnly(doc) + " in descriptions or examples only)")
+                            .append(", ")
                             .append(doc.of(OperationChange.Kind.DEPRECATED).size()).append(" deprecated, ")
                             .append(doc.of(OperationChange.Kind.REMOVED).size()).append(" removed; ")
                             .append(doc.breaking().size()).append(" breaking changes")
@@ -126,6 +128,10 @@ public final class BreakingChangeGate {
                 acknowledgements.problems().forEach(p -> text.append("  - ").append(p).append('\n'));
             }
             return text.toString();
+        }
+
+        private static long docsOnly(DocumentChanges doc) {
+            return doc.of(OperationChange.Kind.CHANGED).stream().filter(OperationChange::docsOnly).count();
         }
 
         private static String nextMajor(String version) {
