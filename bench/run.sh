@@ -12,7 +12,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get install -y wrk >/dev/null 2>&1 || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y wrk >/dev/null; }
 fi
-for tool in java mvn jstat node; do
+for tool in java mvn jstat node curl; do
   command -v "$tool" >/dev/null 2>&1 || { echo "bench: '$tool' is needed on PATH" >&2; exit 2; }
 done
 [ -x node_modules/.bin/prism ] || npm ci --no-audit --no-fund

@@ -169,12 +169,13 @@ public final class BenchCommand implements Callable<Integer> {
             StringBuilder s = new StringBuilder("== Results (medians)\n");
             if (throughput != null) {
                 for (ThroughputBench.Figures f : throughput.values()) {
-                    s.append(String.format("%-40s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n", f.run().key(), f.requestsPerSecond(),
-                            f.p50Millis(), f.p99Millis(), problems(f)));
+                    s.append(String.format("%-40s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  CPU %6.0f us/request%s%n", f.run().key(),
+                            f.requestsPerSecond(), f.p50Millis(), f.p99Millis(), f.cpuMicrosPerRequest(), problems(f)));
                 }
                 for (String e : new String[]{ThroughputBench.LIST_PROJECTS, ThroughputBench.PREDICT}) {
                     double ratio = ratio(f(ThroughputBench.SERVER, e).requestsPerSecond(), f(ThroughputBench.PRISM, e).requestsPerSecond());
-                    s.append(String.format("ratio server / Prism on %-16s %6.1fx   target >= 10x   %s%n", e, ratio, verdict(ratio >= 10)));
+                    s.append(String.format("ratio server / Prism on %-16s %6.1fx   target >= 10x   %s   (CPU per request: Prism / server %.1fx)%n",
+                            e, ratio, verdict(ratio >= 10), ratio(f(ThroughputBench.PRISM, e).cpuMicrosPerRequest(), f(ThroughputBench.SERVER, e).cpuMicrosPerRequest())));
                 }
                 double hello = f(ThroughputBench.HELLO, ThroughputBench.GET_HELLO).requestsPerSecond();
                 for (String e : new String[]{ThroughputBench.LIST_PROJECTS, ThroughputBench.PREDICT}) {
@@ -193,8 +194,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (streaming != null) {
                 HeapSampler.Summary h = streaming.heap();
-                s.append(String.format("streaming %,d bytes of CSV as %,d bytes of TSV: %.0f MB/s   target >= 200 MB/s  %s%n",
-                        streaming.csvBytes(), streaming.tsvBytes(), streaming.readMbPerSecond(), verdict(streaming.readMbPerSecond() >= 200)));
+                s.append(String.format("streaming %,d bytes of CSV as %,d bytes of TSV: %.0f MB/s   target >= 200 MB/s  %s   (%.0f MB per server CPU second)%n",
+                        streaming.csvBytes(), streaming.tsvBytes(), streaming.readMbPerSecond(), verdict(streaming.readMbPerSecond() >= 200),
+                        streaming.readMbPerServerCpuSecond()));
                 s.append(String.format("  server heap (%s) during the reads, %d samples: used %.0f-%.0f MB, old generation %.0f MB at the start, "
                                 + "%.0f MB at the end (max %.0f MB); %d young and %d full collections%n", StreamingBench.HEAP, h.samples(),
                         h.minUsedMb(), h.maxUsedMb(), h.oldFirstMb(), h.oldLastMb(), h.oldMaxMb(), h.youngGcs(), h.fullGcs()));
@@ -239,11 +241,13 @@ public final class BenchCommand implements Callable<Integer> {
                             ratio(r.requestsPerSecond(), p.requestsPerSecond())));
                     s.append(String.format("| %s p50 / p99 | %s / %s ms | %s / %s ms | | p99 ≤ 10 ms |%n", name, ms(p.p50Millis()), ms(p.p99Millis()),
                             ms(r.p50Millis()), ms(r.p99Millis())));
+                    s.append(String.format("| %s CPU per request | %,.0f µs | %,.0f µs | %.1f× less | |%n", name, p.cpuMicrosPerRequest(),
+                            r.cpuMicrosPerRequest(), ratio(p.cpuMicrosPerRequest(), r.cpuMicrosPerRequest())));
                     s.append(String.format("| %s vs bare hello | | | %.0f %% | ≥ 60 %% |%n", name, 100 * ratio(r.requestsPerSecond(), hello)));
                 }
                 ThroughputBench.Figures h = f(ThroughputBench.HELLO, ThroughputBench.GET_HELLO);
-                s.append(String.format("| bare Jersey hello req/s (p50 / p99) | | %,.0f (%s / %s ms) | | ceiling |%n", h.requestsPerSecond(),
-                        ms(h.p50Millis()), ms(h.p99Millis())));
+                s.append(String.format("| bare Jersey hello req/s (p50 / p99; CPU per request) | | %,.0f (%s / %s ms; %,.0f µs) | | ceiling |%n",
+                        h.requestsPerSecond(), ms(h.p50Millis()), ms(h.p99Millis()), h.cpuMicrosPerRequest()));
             }
             if (coldStart != null) {
                 s.append(String.format("| cold start to first 200, fresh / existing data dir | | %.1f s / %.1f s | | ≤ 2 s |%n",
@@ -251,11 +255,15 @@ public final class BenchCommand implements Callable<Integer> {
             }
             if (streaming != null) {
                 HeapSampler.Summary h = streaming.heap();
-                s.append(String.format("| streaming %.1f GB as `tsv-excel-noheader`, `%s` | | %.0f MB/s; heap used %.0f–%.0f MB, old gen %.0f → %.0f MB, %d full GC | | ≥ 200 MB/s, heap flat |%n",
-                        streaming.csvBytes() / 1e9, StreamingBench.HEAP, streaming.readMbPerSecond(), h.minUsedMb(), h.maxUsedMb(),
-                        h.oldFirstMb(), h.oldLastMb(), h.fullGcs()));
+                s.append(String.format("| streaming %s as `tsv-excel-noheader`, `%s` | | %.0f MB/s (%.0f MB per server CPU second); heap used %.0f–%.0f MB, old gen %.0f → %.0f MB, %d full GC | | ≥ 200 MB/s, heap flat |%n",
+                        size(streaming.csvBytes()), StreamingBench.HEAP, streaming.readMbPerSecond(), streaming.readMbPerServerCpuSecond(),
+                        h.minUsedMb(), h.maxUsedMb(), h.oldFirstMb(), h.oldLastMb(), h.fullGcs()));
             }
             return s.toString();
+        }
+
+        private static String size(long bytes) {
+            return bytes >= 1e9 ? String.format("%.1f GB", bytes / 1e9) : String.format("%.0f MB", bytes / 1e6);
         }
 
         private static String ms(double v) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
-/** The calls the benchmark makes to set servers up and to read a dataset. */
+/** The calls the benchmark makes to set servers up. */
 final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -76,19 +75,6 @@ final class Http {
         HttpResponse<String> r = client.send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(body).build(), HttpResponse.BodyHandlers.ofString());
         return checked("upload to " + path, r);
-    }
-
-    /** A streamed GET; the caller reads and closes the body. */
-    InputStream stream(String path) throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
-        if (r.statusCode() != 200) {
-            String body;
-            try (InputStream in = r.body()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            throw new IOException("GET " + path + " answered " + r.statusCode() + ": " + body);
-        }
-        return r.body();
     }
 
     int get(String path) throws IOException, InterruptedException {

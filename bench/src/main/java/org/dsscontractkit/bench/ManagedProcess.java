@@ -34,6 +34,11 @@ final class ManagedProcess implements AutoCloseable {
 
     boolean isAlive() { return process.isAlive(); }
 
+    /** CPU time the process has used so far (user + system), in ns; -1 if the system does not tell. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     /** When {@link ProcessBuilder#start()} was called, on the {@link System#nanoTime()} clock. */
     long startedNanos() { return startedNanos; }
 

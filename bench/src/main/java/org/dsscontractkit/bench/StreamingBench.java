@@ -2,7 +2,8 @@ package org.dsscontractkit.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.InputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,13 +14,18 @@ import java.util.UUID;
 /**
  * Dataset row streaming: a generated CSV of about 1 GB uploaded to an UploadedFiles dataset, then read back as the
  * Python client's {@code iter_rows} reads it ({@code GET .../data/?format=tsv-excel-noheader&readSessionId=...},
- * then {@code finish-streaming}), by a server started with {@code -Xmx256m} whose heap is sampled meanwhile.
+ * then {@code finish-streaming}), with curl, from a server started with {@code -Xmx256m} whose heap is sampled
+ * meanwhile.
  */
 final class StreamingBench {
     static final String HEAP = "-Xmx256m";
 
-    record Figures(long csvBytes, double uploadMbPerSecond, long tsvBytes, double readMbPerSecond, List<Double> reads,
-                   HeapSampler.Summary heap) {}
+    /**
+     * {@code readMbPerSecond}: dataset (CSV) megabytes per second of wall time, the median of the reads;
+     * {@code readMbPerServerCpuSecond}: per second of CPU the server used meanwhile, which depends little on the load.
+     */
+    record Figures(long csvBytes, double uploadMbPerSecond, long tsvBytes, double readMbPerSecond, double readMbPerServerCpuSecond,
+                   List<Double> reads, HeapSampler.Summary heap) {}
 
     private final ReferenceServerLauncher launcher;
     private final Path work;
@@ -31,6 +37,15 @@ final class StreamingBench {
         this.work = work;
         this.megabytes = megabytes;
         this.reads = reads;
+    }
+
+    /** Reads with curl (light on CPU, which the server shares with the reader) into /dev/null; the bytes read. */
+    private static long curl(int port, String path) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("curl", "-sS", "--fail", "-o", "/dev/null", "-w", "%{size_download}",
+                "-u", ReferenceServerLauncher.API_KEY + ":", "http://127.0.0.1:" + port + path).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (p.waitFor() != 0) throw new IOException("curl " + path + " failed: " + out);
+        return Long.parseLong(out);
     }
 
     Figures run() throws Exception {
@@ -56,20 +71,18 @@ final class StreamingBench {
             System.out.printf("  upload: %.1f s, %.0f MB/s%n", uploadSeconds, uploadRate);
 
             List<Double> rates = new ArrayList<>();
+            List<Double> cpuRates = new ArrayList<>();
             long tsvBytes = -1;
             HeapSampler.Summary heap;
             try (HeapSampler sampler = new HeapSampler(server.pid(), 200)) {
                 Thread.sleep(500);
                 for (int i = 1; i <= reads; i++) {
                     String session = UUID.randomUUID().toString();
+                    long cpu0 = server.cpuNanos();
                     long t0 = System.nanoTime();
-                    long n = 0;
-                    try (InputStream in = api.stream("/dip/publicapi/projects/STREAM/datasets/rows/data/?format=tsv-excel-noheader&readSessionId=" + session)) {
-                        byte[] buf = new byte[256 * 1024];
-                        int r;
-                        while ((r = in.read(buf)) > 0) n += r;
-                    }
+                    long n = curl(port, "/dip/publicapi/projects/STREAM/datasets/rows/data/?format=tsv-excel-noheader&readSessionId=" + session);
                     double seconds = (System.nanoTime() - t0) / 1e9;
+                    double cpuSeconds = (server.cpuNanos() - cpu0) / 1e9;
                     int finish = api.get("/dip/publicapi/projects/STREAM/datasets/rows/finish-streaming/?readSessionId=" + session);
                     if (finish != 204) throw new IllegalStateException("finish-streaming answered " + finish + " after read " + i);
                     if (tsvBytes >= 0 && n != tsvBytes) throw new IllegalStateException("read " + i + " gave " + n + " bytes, read 1 gave " + tsvBytes);
@@ -77,12 +90,15 @@ final class StreamingBench {
                     // The rate of the dataset: its CSV bytes over the time to stream them all as TSV.
                     double rate = csvBytes / 1e6 / seconds;
                     rates.add(rate);
-                    System.out.printf("  read %d/%d: %,d bytes of TSV in %.2f s: %.0f MB/s%n", i, reads, n, seconds, rate);
+                    cpuRates.add(csvBytes / 1e6 / cpuSeconds);
+                    System.out.printf("  read %d/%d: %,d bytes of TSV in %.2f s: %.0f MB/s; server CPU %.2f s (%.0f MB per CPU second)%n",
+                            i, reads, n, seconds, rate, cpuSeconds, csvBytes / 1e6 / cpuSeconds);
                 }
                 Thread.sleep(500);
                 heap = sampler.summary();
             }
-            return new Figures(csvBytes, uploadRate, tsvBytes, Stats.median(rates, Double::doubleValue), rates, heap);
+            return new Figures(csvBytes, uploadRate, tsvBytes, Stats.median(rates, Double::doubleValue),
+                    Stats.median(cpuRates, Double::doubleValue), rates, heap);
         } finally {
             DataDirs.delete(dataDir);
         }

@@ -32,14 +32,18 @@ final class ThroughputBench {
             + "\"petal_width\":0.2},\"explanations\":{\"enabled\":null,\"method\":null,\"nExplanations\":null,\"nMonteCarloSteps\":null}}";
     private static final String PREDICT_PATH = "/public/api/v1/iris_svc/iris_species/predict";
 
-    /** One wrk target: who serves it, which call. */
-    record Run(String target, String endpoint, Wrk.Request request) {
+    /** One wrk target: who serves it (the process whose CPU time is counted), which call. */
+    record Run(String target, String endpoint, Wrk.Request request, ManagedProcess server) {
         String key() { return target + " / " + endpoint; }
     }
 
-    /** The medians of one run over the rounds, and every round's figures. */
-    record Figures(Run run, double requestsPerSecond, double p50Millis, double p99Millis, long non2xx, long socketErrors,
-                   List<Wrk.Result> rounds) {}
+    /**
+     * The medians of one run over the rounds, and every round's figures. {@code cpuMicrosPerRequest}: CPU time the
+     * serving process used per answered request; unlike requests per second it hardly depends on what else the
+     * machine runs, so it tells how the targets compare on a loaded machine.
+     */
+    record Figures(Run run, double requestsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerRequest, long non2xx,
+                   long socketErrors, List<Wrk.Result> rounds) {}
 
     private final ReferenceServerLauncher launcher;
     private final Path prism;
@@ -89,30 +93,36 @@ final class ThroughputBench {
             Map<String, String> json = new LinkedHashMap<>(auth);
             json.put("Content-Type", "application/json");
             List<Run> runs = List.of(
-                    new Run(PRISM, LIST_PROJECTS, new Wrk.Request("http://127.0.0.1:" + prismDssPort + "/public/api/projects/", "GET", null, auth)),
-                    new Run(SERVER, LIST_PROJECTS, new Wrk.Request("http://127.0.0.1:" + serverPort + "/public/api/projects/", "GET", null, auth)),
-                    new Run(PRISM, PREDICT, new Wrk.Request("http://127.0.0.1:" + prismNodePort + PREDICT_PATH, "POST", PREDICT_BODY, json)),
-                    new Run(SERVER, PREDICT, new Wrk.Request("http://127.0.0.1:" + serverPort + PREDICT_PATH, "POST", PREDICT_BODY, json)),
-                    new Run(HELLO, GET_HELLO, new Wrk.Request("http://127.0.0.1:" + helloPort + "/hello", "GET", null, Map.of())));
+                    new Run(PRISM, LIST_PROJECTS, new Wrk.Request("http://127.0.0.1:" + prismDssPort + "/public/api/projects/", "GET", null, auth), prismDss),
+                    new Run(SERVER, LIST_PROJECTS, new Wrk.Request("http://127.0.0.1:" + serverPort + "/public/api/projects/", "GET", null, auth), server),
+                    new Run(PRISM, PREDICT, new Wrk.Request("http://127.0.0.1:" + prismNodePort + PREDICT_PATH, "POST", PREDICT_BODY, json), prismNode),
+                    new Run(SERVER, PREDICT, new Wrk.Request("http://127.0.0.1:" + serverPort + PREDICT_PATH, "POST", PREDICT_BODY, json), server),
+                    new Run(HELLO, GET_HELLO, new Wrk.Request("http://127.0.0.1:" + helloPort + "/hello", "GET", null, Map.of()), hello));
 
             for (Run r : runs) {
                 System.out.printf("  warm-up %-40s %ds%n", r.key(), warmupSeconds);
                 wrk.run(r.request(), warmupSeconds);
             }
             Map<String, List<Wrk.Result>> results = new LinkedHashMap<>();
+            Map<String, List<Double>> cpu = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (Run r : runs) {
+                    long cpu0 = r.server().cpuNanos();
                     Wrk.Result res = wrk.run(r.request(), seconds);
+                    long cpu1 = r.server().cpuNanos();
+                    double perRequest = cpu0 < 0 || res.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / 1e3 / res.requests();
                     results.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(res);
-                    System.out.printf("  round %d/%d %-40s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n", round, rounds, r.key(),
-                            res.requestsPerSecond(), res.p50Millis(), res.p99Millis(), problems(res));
+                    cpu.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(perRequest);
+                    System.out.printf("  round %d/%d %-40s %9.0f req/s  p50 %7.2f ms  p99 %7.2f ms  CPU %6.0f us/request%s%n", round, rounds,
+                            r.key(), res.requestsPerSecond(), res.p50Millis(), res.p99Millis(), perRequest, problems(res));
                 }
             }
             Map<String, Figures> out = new LinkedHashMap<>();
             for (Run r : runs) {
                 List<Wrk.Result> rs = results.get(r.key());
                 out.put(r.key(), new Figures(r, Stats.median(rs, Wrk.Result::requestsPerSecond), Stats.median(rs, Wrk.Result::p50Millis),
-                        Stats.median(rs, Wrk.Result::p99Millis), rs.stream().mapToLong(Wrk.Result::non2xx).sum(),
+                        Stats.median(rs, Wrk.Result::p99Millis), Stats.median(cpu.get(r.key()), Double::doubleValue),
+                        rs.stream().mapToLong(Wrk.Result::non2xx).sum(),
                         rs.stream().mapToLong(Wrk.Result::socketErrors).sum(), rs));
             }
             return out;

@@ -10,6 +10,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the records of a delimited text file straight from its bytes into a {@link Utf8Row}, without decoding
@@ -48,6 +49,7 @@ final class CsvByteParser implements Closeable {
     private long bufStart;
     private boolean exhausted;
     private Ending previous = Ending.START_OF_FILE;
+    private int[] cellBounds = new int[128];
 
     /** {@code bufferSize}: bytes read at once (at least 4, the longest character). */
     CsvByteParser(InputStream in, JsonNode formatParams, int bufferSize) {
@@ -91,11 +93,68 @@ final class CsvByteParser implements Closeable {
     /** Reads the next record into {@code row}; false at the end of the file. */
     boolean next(Utf8Row row) throws IOException {
         row.clear();
+        if ((previous == Ending.LINE_BREAK || previous == Ending.START_OF_FILE) && plainCells(row)) return true;
         Token t;
         do {
             t = token(row);
         } while (t == Token.CELL);
         return row.rawCells() > 0;
+    }
+
+    /**
+     * The fast path of {@link #next}, at the start of a record: its cells up to the first quoted one, found eight
+     * bytes at a time in the buffer and copied at once. True if that was the whole record. Otherwise it took the
+     * cells before a quoted cell or the end of the buffer ({@code previous} is then SEPARATOR), or nothing (an empty
+     * line, non-ASCII bytes to check or convert), and the cell by cell path goes on from there.
+     */
+    private boolean plainCells(Utf8Row row) throws IOException {
+        byte[] b = buf;
+        int lim = limit;
+        int start = pos;
+        if (start >= lim || b[start] == quote || b[start] == CR || b[start] == LF) return false;
+        int[] cells = cellBounds;
+        int n = 0;
+        int cellStart = start;
+        int p = start;
+        long seen = 0;
+        while (p + 8 <= lim) {
+            long w = ByteWords.word(b, p);
+            long stops = ByteWords.equalBytes(w, delimiterWord) | ByteWords.equalBytes(w, LF_WORD) | ByteWords.equalBytes(w, CR_WORD);
+            if (stops == 0) {
+                seen |= w;
+                p += 8;
+                continue;
+            }
+            int end = p + ByteWords.firstFlagged(stops);
+            seen |= w & ByteWords.before(stops);
+            if (2 * n + 2 > cells.length) cells = cellBounds = Arrays.copyOf(cells, 2 * cells.length);
+            cells[2 * n] = cellStart;
+            cells[2 * n + 1] = end;
+            n++;
+            if (b[end] != delimiter) {   // a line break: the record is complete
+                if (!take(row, start, end, cells, n, seen)) return false;
+                pos = end + 1;
+                endOfLine(b[end]);
+                previous = Ending.LINE_BREAK;
+                return true;
+            }
+            cellStart = end + 1;
+            p = cellStart;
+            if (cellStart < lim && b[cellStart] == quote) break;
+        }
+        // A quoted cell, or the end of the buffer, after n complete cells.
+        if (n > 0 && take(row, start, cells[2 * n - 1], cells, n, seen)) {
+            pos = cellStart;
+            previous = Ending.SEPARATOR;
+        }
+        return false;
+    }
+
+    /** Copies the cells found by {@link #plainCells} into the row, unless their non-ASCII bytes need the slow path. */
+    private boolean take(Utf8Row row, int from, int to, int[] cells, int n, long seen) {
+        if ((seen & ByteWords.HIGH_BITS) != 0 && (latin1 || !Utf8Row.isWellFormedUtf8(buf, from, to))) return false;
+        row.appendCells(buf, from, to, cells, n);
+        return true;
     }
 
     // The structure follows Commons CSV's Lexer.nextToken so that every corner case (empty lines, a separator

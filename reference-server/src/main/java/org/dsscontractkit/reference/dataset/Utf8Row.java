@@ -18,8 +18,8 @@ import java.util.List;
 public final class Utf8Row {
     private byte[] bytes = new byte[16 * 1024];
     private int length;
-    /** ends[i]: end offset of raw cell i in {@link #bytes}; it starts where cell i - 1 ends. */
-    private int[] ends = new int[64];
+    /** Raw cell i is bytes[bounds[2i], bounds[2i + 1]). */
+    private int[] bounds = new int[128];
     private int rawCells;
     private int cellStart;
 
@@ -43,13 +43,12 @@ public final class Utf8Row {
     /** Start offset in {@link #bytes()} of shaped cell {@code i}; start == end for an empty or missing cell. */
     public int start(int i) {
         int c = column(i);
-        if (c >= rawCells) return 0;
-        return c == 0 ? 0 : ends[c - 1];
+        return c >= rawCells ? 0 : bounds[2 * c];
     }
 
     public int end(int i) {
         int c = column(i);
-        return c >= rawCells ? 0 : ends[c];
+        return c >= rawCells ? 0 : bounds[2 * c + 1];
     }
 
     private int column(int i) {
@@ -117,8 +116,25 @@ public final class Utf8Row {
      */
     void endCell(boolean checkUtf8) {
         if (checkUtf8 && !isWellFormedUtf8(bytes, cellStart, length)) repairCell();
-        if (rawCells == ends.length) ends = Arrays.copyOf(ends, rawCells * 2);
-        ends[rawCells++] = length;
+        addCell(cellStart, length);
+        cellStart = length;
+    }
+
+    private void addCell(int start, int end) {
+        if (2 * rawCells == bounds.length) bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        bounds[2 * rawCells] = start;
+        bounds[2 * rawCells + 1] = end;
+        rawCells++;
+    }
+
+    /**
+     * Appends cells found in place in {@code src}: one copy of {@code src[from, to)}, then cell k is
+     * {@code src[cells[2k], cells[2k + 1])} for k < n (the bytes between cells, separators, are copied but not seen).
+     */
+    void appendCells(byte[] src, int from, int to, int[] cells, int n) {
+        int shift = length - from;
+        append(src, from, to - from);
+        for (int k = 0; k < n; k++) addCell(cells[2 * k] + shift, cells[2 * k + 1] + shift);
         cellStart = length;
     }
 
@@ -158,6 +174,10 @@ public final class Utf8Row {
     static boolean isWellFormedUtf8(byte[] b, int from, int to) {
         int i = from;
         while (i < to) {
+            if (i + 8 <= to && (ByteWords.word(b, i) & ByteWords.HIGH_BITS) == 0) {
+                i += 8;   // eight ASCII bytes
+                continue;
+            }
             int c = b[i] & 0xff;
             if (c < 0x80) {
                 i++;
