@@ -88,7 +88,7 @@ public final class BreakingChangeGate {
                     text.append("[spec] release gate: ").append(doc.document()).append(" against ").append(baseline)
                             .append(": ").append(doc.of(OperationChange.Kind.ADDED).size()).append(" operations added, ")
                             .append(doc.of(OperationChange.Kind.CHANGED).size()).append(" changed")
-                            .append(docsOnly(doc) == 0 ? "" : " (" + docsOnly(doc) + " in descriptions or examples only)")
+                            .append(docsOnly(doc) == 0 ? "" : " (" + docsOnly(doc) + " in descriptions, examples or extensions only)")
                             .append(", ")
                             .append(doc.of(OperationChange.Kind.DEPRECATED).size()).append(" deprecated, ")
                             .append(doc.of(OperationChange.Kind.REMOVED).size()).append(" removed; ")

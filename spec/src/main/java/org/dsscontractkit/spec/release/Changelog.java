@@ -108,7 +108,7 @@ public final class Changelog {
         section(md, release, doc, "Removed", doc.of(Kind.REMOVED), Set.of());
         List<OperationChange> docsOnly = doc.of(Kind.CHANGED).stream().filter(OperationChange::docsOnly).toList();
         if (!docsOnly.isEmpty()) {
-            md.append("Descriptions or examples updated (").append(docsOnly.size()).append("): ")
+            md.append("Descriptions, examples or extensions updated (").append(docsOnly.size()).append("): ")
                     .append(docsOnly.stream().map(op -> name(doc, op, linkable)).collect(Collectors.joining(", ")))
                     .append(".\n\n");
         }

@@ -83,12 +83,10 @@ public final class ContractDiff {
         String path = key.substring(key.indexOf(' ') + 1);
         OperationChangeCollector collector = new OperationChangeCollector(document, operationId(op, key), method, path);
         collector.collect(changed);
-        List<String> notes = new ArrayList<>(collector.notes());
+        List<String> notes = collector.notes();
+        // openapi-diff calls a schema "compatibly changed" as soon as one property changed at all, even if only its
+        // example did: what the collector names is the measure (it names every change a client can notice)
         boolean docsOnly = collector.breaking().isEmpty() && notes.isEmpty();
-        if (docsOnly && changed.isChanged() != DiffResult.METADATA) {
-            notes.add("backward-compatible schema changes");
-            docsOnly = false;
-        }
         return new OperationChange(changed.isDeprecated() ? OperationChange.Kind.DEPRECATED : OperationChange.Kind.CHANGED,
                 operationId(op, key), method, path, firstTag(op), op.getSummary(), notes, collector.breaking(), docsOnly);
     }

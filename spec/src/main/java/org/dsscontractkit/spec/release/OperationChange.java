@@ -11,7 +11,7 @@ import java.util.Locale;
  * @param summary     the operation's summary, or null
  * @param notes       non-breaking changes, in words ("optional parameter query limit added")
  * @param breaking    the changes that can break a client
- * @param docsOnly    true when only descriptions, summaries or examples changed
+ * @param docsOnly    true when only descriptions, summaries, examples or extensions changed
  */
 public record OperationChange(Kind kind, String operationId, String method, String path, String tag, String summary,
                               List<String> notes, List<BreakingChange> breaking, boolean docsOnly) {

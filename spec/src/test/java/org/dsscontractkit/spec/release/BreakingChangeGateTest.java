@@ -354,6 +354,18 @@ class BreakingChangeGateTest {
     }
 
     @Test
+    void aNewExampleOnAPropertyIsADocumentationChangeNotASchemaChange() throws Exception {
+        // openapi-diff reports the schema as "compatibly changed"; the changelog must not list it among the changes
+        BreakingChangeGate.Verdict verdict = gate(doc -> at(doc, "/components/schemas/Thing/properties/name")
+                .put("example", "a better example").put("description", "The display name."));
+
+        assertThat(verdict.passes()).as(verdict.report()).isTrue();
+        assertThat(verdict.comparison().documents().get(0).of(OperationChange.Kind.CHANGED))
+                .hasSize(3).allMatch(OperationChange::docsOnly);
+        assertThat(verdict.report()).contains("3 changed (3 in descriptions, examples or extensions only)");
+    }
+
+    @Test
     void aRequestBodyThatBecameOptionalPasses() throws Exception {
         // openapi-diff flags any change of requestBody.required; only optional -> required breaks a client
         BreakingChangeGate.Verdict optional = gate(doc -> at(doc, "/paths/~1things~1/post/requestBody")

@@ -124,7 +124,7 @@ class ReleaseCutterAndChangelogTest {
                         + "  - optional parameter query `limit` added\n")
                 .contains("**Removed** (1)\n\n- `deleteThing` `DELETE /things/{thingId}` — Delete a thing\n"
                         + "  - **breaking**. Accepted: things are archived now, never deleted\n")
-                .contains("Descriptions or examples updated (1): `createThing`.")
+                .contains("Descriptions, examples or extensions updated (1): `createThing`.")
                 .contains("## 1.0.0\n\nFirst release baseline.\n\n- Things API (release gate fixture) (`dss-public-api` "
                         + "2.4.0): 4 operations (things 4)");
         assertThat(markdown.indexOf("## 1.1.0")).as("newest first").isLessThan(markdown.indexOf("## 1.0.0"));
