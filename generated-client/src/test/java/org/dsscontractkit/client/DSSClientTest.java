@@ -196,10 +196,10 @@ class DSSClientTest extends DssStubTest {
                 .on("GET", BASE + "/admin/logs/backend.log", 200, "\"line1\\nline2\"")
                 .on("GET", BASE + "/admin/licensing/status", 200, "{\"valid\":true}");
 
-        assertThat(client.listPlugins().get(0).path("id").asText()).isEqualTo("p");
-        assertThat(client.listCodeEnvs().get(0).path("envName").asText()).isEqualTo("py");
+        assertThat(client.listPlugins().get(0).getId()).isEqualTo("p");
+        assertThat(client.listCodeEnvs().get(0).getEnvName()).isEqualTo("py");
         assertThat(client.listMeanings()).isEmpty();
-        assertThat(client.listLogs().get(0).asText()).isEqualTo("backend.log");
+        assertThat(client.listLogsRaw().get(0).asText()).isEqualTo("backend.log");
         assertThat(client.getLog("backend.log").asText()).isEqualTo("line1\nline2");
         assertThat(client.getLicensingStatus().path("valid").asBoolean()).isTrue();
     }

@@ -72,9 +72,9 @@ class DSSDatasetTest extends DssStubTest {
         dataset().setMetadata(metadata);
 
         assertThat(stub.only("PUT", D + "/schema").json()).isEqualTo(json(SCHEMA));
-        var model = dataset().getSchemaModel();
-        assertThat(model.getColumns()).extracting(c -> c.getName()).containsExactly("id", "price", "ok", "when", "day", "label");
-        assertThat(model.getColumns().get(0).getType()).hasToString("bigint");
+        var columns = dataset().getSchemaColumns();
+        assertThat(columns).extracting(c -> c.getName()).containsExactly("id", "price", "ok", "when", "day", "label");
+        assertThat(columns.get(0).getType()).hasToString("bigint");
         assertThat(stub.only("PUT", D + "/metadata").json()).isEqualTo(json("{'tags':['a','b']}"));
     }
 
@@ -170,7 +170,7 @@ class DSSDatasetTest extends DssStubTest {
                 .on("DELETE", D + "/uploaded/files/a.csv", 204, "");
 
         dataset().uploadedAddFile(new ByteArrayInputStream("a,b\n1,2".getBytes(StandardCharsets.UTF_8)), "a.csv");
-        assertThat(dataset().uploadedListFiles().get(0).path("size").asInt()).isEqualTo(7);
+        assertThat(dataset().uploadedListFiles().get(0).getSize()).isEqualTo(7L);
         dataset().uploadedDeleteFile("a.csv");
 
         StubServer.Recorded upload = stub.only("POST", D + "/uploaded/files");

@@ -154,8 +154,8 @@ class DSSProjectTest extends DssStubTest {
         DSSProject project = client.getProject("PK");
 
         assertThat(project.listJobs()).isEmpty();
-        assertThat(project.listRecipes().get(0).path("name").asText()).isEqualTo("r");
-        assertThat(project.listScenarios().get(0).path("id").asText()).isEqualTo("s");
+        assertThat(project.listRecipes().get(0).getName()).isEqualTo("r");
+        assertThat(project.listScenarios().get(0).getId()).isEqualTo("s");
         assertThat(project.getSummary().path("projectKey").asText()).isEqualTo("PK");
         assertThat(project.getProjectFolder().getId()).isEqualTo("f1");
         assertThat(stub.requests()).extracting(StubServer.Recorded::method).containsOnly("GET");
