@@ -45,7 +45,7 @@ class PrismProxyIT {
             Files.writeString(csv, "id,price\n1,9.5\n2,3.25\n");
             orders.uploadedAddFile(csv);
             Files.delete(csv);
-            orders.setSchema(client.getTransport().toTree(Map.of("columns", List.of(
+            orders.setSchema(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("columns", List.of(
                     Map.of("name", "id", "type", "bigint"), Map.of("name", "price", "type", "double")))));
             assertThat(orders.getSchema().path("columns")).hasSize(2);
             int rows = 0;
@@ -57,8 +57,8 @@ class PrismProxyIT {
             assertThat(rows).isEqualTo(2);
             var job = orders.build(null, null, true, true, Duration.ofSeconds(60));
             assertThat(job.getState()).isIn("DONE", "FAILED");
-            assertThat(project.listJobs().toString()).contains(job.getId());
-            assertThat(client.listUsers().toString()).contains("admin");
+            assertThat(project.listJobs()).extracting(j -> j.getDef().path("id").asText()).contains(job.getId());
+            assertThat(client.listUsers()).extracting(u -> u.getLogin()).contains("admin");
             project.delete(true, true, true, true);
 
             List<String> violations = prism.violations();

@@ -47,4 +47,9 @@ public final class DSSConnection extends DefinitionHandle {
     public JsonNode getInfo(String contextualProjectKey) {
         return api.json(() -> api.connections().getConnectionInfoRequestBuilder(name, contextualProjectKey));
     }
+
+    @Override
+    String identifier() {
+        return name;
+    }
 }

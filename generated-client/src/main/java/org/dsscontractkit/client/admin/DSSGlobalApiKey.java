@@ -50,4 +50,9 @@ public final class DSSGlobalApiKey extends DefinitionHandle {
     HttpRequest.Builder deleteRequest() throws ApiException {
         return api.apiKeys().deleteGlobalApiKeyRequestBuilder(id);
     }
+
+    @Override
+    String identifier() {
+        return id;
+    }
 }

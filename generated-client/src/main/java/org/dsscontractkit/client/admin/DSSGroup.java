@@ -42,4 +42,9 @@ public final class DSSGroup extends DefinitionHandle {
     HttpRequest.Builder deleteRequest() throws ApiException {
         return api.groups().deleteGroupRequestBuilder(name);
     }
+
+    @Override
+    String identifier() {
+        return name;
+    }
 }

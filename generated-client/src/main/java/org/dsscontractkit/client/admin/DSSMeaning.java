@@ -38,4 +38,9 @@ public final class DSSMeaning extends DefinitionHandle {
     HttpRequest.Builder deleteRequest() throws ApiException {
         return api.meanings().deleteMeaningRequestBuilder(id);
     }
+
+    @Override
+    String identifier() {
+        return id;
+    }
 }

@@ -54,4 +54,9 @@ public final class DSSPersonalApiKey extends DefinitionHandle {
     HttpRequest.Builder deleteRequest() throws ApiException {
         return api.apiKeys().deletePersonalApiKeyRequestBuilder(id);
     }
+
+    @Override
+    String identifier() {
+        return id;
+    }
 }

@@ -62,4 +62,9 @@ public final class DSSUser extends DefinitionHandle {
     public JsonNode getInfo() {
         return api.json(() -> api.users().getUserInfoRequestBuilder(login));
     }
+
+    @Override
+    String identifier() {
+        return login;
+    }
 }

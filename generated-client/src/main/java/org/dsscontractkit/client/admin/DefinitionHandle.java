@@ -58,4 +58,12 @@ abstract class DefinitionHandle {
     public void delete() {
         api.send(this::deleteRequest);
     }
+
+    /** @return the identifier of the object (login, name or id) */
+    abstract String identifier();
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + identifier() + "]";
+    }
 }
