@@ -293,4 +293,48 @@ class DSSClientTest extends DssStubTest {
         assertThat(stub.last().header("Authorization")).isNull();
         assertThat(stub.last().query()).isEqualTo("withSecrets=true");
     }
+
+    @Test
+    void listProjectsIsTypedAndTheRawFormKeepsEveryAttribute() {
+        stub.on("GET", BASE + "/projects/", 200, "[{\"projectKey\":\"A\",\"name\":\"a\",\"undocumented\":{\"x\":1}}]");
+
+        assertThat(client.listProjects()).extracting(p -> p.getProjectKey(), p -> p.getName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "a"));
+        assertThat(client.listProjectsRaw().get(0).path("undocumented").path("x").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void generatedCallsThroughCallAreTranslatedThroughGetApiClientTheyStayApiExceptions() {
+        stub.on("GET", BASE + "/projects/NOPE", 404, "{\"errorType\":\"com.dataiku.dip.exceptions.UnknownObjectException\","
+                + "\"message\":\"Project NOPE does not exist\"}");
+
+        assertThatThrownBy(() -> client.call(api -> new org.dsscontractkit.client.generated.dss.api.ProjectsApi(api).getProjectSummary("NOPE")))
+                .isInstanceOfSatisfying(DataikuException.class, e -> {
+                    assertThat(e.getHttpStatus()).isEqualTo(404);
+                    assertThat(e.getErrorType()).isEqualTo("com.dataiku.dip.exceptions.UnknownObjectException");
+                });
+        assertThatThrownBy(() -> new org.dsscontractkit.client.generated.dss.api.ProjectsApi(client.getApiClient()).getProjectSummary("NOPE"))
+                .isInstanceOfSatisfying(org.dsscontractkit.client.generated.dss.invoker.ApiException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> client.call(api -> new org.dsscontractkit.client.generated.dss.api.ProjectsApi(api).getProjectSummary(null)))
+                .as("a required parameter left null: nothing is sent").isInstanceOf(IllegalArgumentException.class);
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void everyGeneratedApiSharesOneHttpClientTheCallersOneWhenGiven() {
+        java.net.http.HttpClient custom = java.net.http.HttpClient.newBuilder().build();
+        DSSClient withCustom = new DSSClient(stub.url(), KEY, ClientOptions.builder().httpClient(custom).build());
+
+        assertThat(client.getApiClient().getHttpClient()).isSameAs(client.getApiClient().getHttpClient());
+        assertThat(withCustom.getApiClient().getHttpClient()).isSameAs(custom);
+    }
+
+    @Test
+    void emptyIdentifiersAreRejectedBeforeAnyRequest() {
+        assertThatThrownBy(() -> client.getProject("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projectKey");
+        assertThatThrownBy(() -> client.getProject("PK").getDataset("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.getUser("")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(stub.requests()).isEmpty();
+    }
 }

@@ -160,4 +160,21 @@ class DSSProjectTest extends DssStubTest {
         assertThat(project.getProjectFolder().getId()).isEqualTo("f1");
         assertThat(stub.requests()).extracting(StubServer.Recorded::method).containsOnly("GET");
     }
+
+    @Test
+    void metadataAndPermissionsAreObjectsToEditAndMustBeObjectsToSave() {
+        stub.on("GET", P + "/metadata", 200, "{\"tags\":[],\"custom\":{\"kv\":{}}}").on("PUT", P + "/metadata", 204, "")
+                .on("GET", P + "/permissions", 200, "{\"owner\":\"admin\",\"permissions\":[]}");
+        DSSProject project = client.getProject("PK");
+
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = project.getMetadata();
+        metadata.with("custom").with("kv").put("team", "sales");
+        project.setMetadata(metadata);
+        assertThat(project.getPermissions().path("owner").asText()).isEqualTo("admin");
+
+        assertThat(stub.only("PUT", P + "/metadata").json()).isEqualTo(json("{'tags':[],'custom':{'kv':{'team':'sales'}}}"));
+        assertThatThrownBy(() -> project.setMetadata(json("['not an object']")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+        assertThat(stub.requests()).hasSize(3);
+    }
 }
