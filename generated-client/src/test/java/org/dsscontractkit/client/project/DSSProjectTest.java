@@ -168,7 +168,7 @@ class DSSProjectTest extends DssStubTest {
         DSSProject project = client.getProject("PK");
 
         com.fasterxml.jackson.databind.node.ObjectNode metadata = project.getMetadata();
-        metadata.with("custom").with("kv").put("team", "sales");
+        metadata.withObjectProperty("custom").withObjectProperty("kv").put("team", "sales");
         project.setMetadata(metadata);
         assertThat(project.getPermissions().path("owner").asText()).isEqualTo("admin");
 
