@@ -342,4 +342,21 @@ class DSSClientTest extends DssStubTest {
         assertThatThrownBy(() -> client.getUser("")).isInstanceOf(IllegalArgumentException.class);
         assertThat(stub.requests()).isEmpty();
     }
+
+    @Test
+    void anInvalidTypedAnswerNamesItsRequestEvenWhenCallsAreNested() {
+        stub.on("GET", BASE + "/projects/A", 200, "{\"projectKey\":\"A\"}")
+                .on("GET", BASE + "/projects/", 200, "{\"not\":\"a list\"}");
+
+        assertThatThrownBy(() -> client.call(api -> {
+            client.getProject("A").getSummary();
+            client.listProjectsRaw();
+            return client.listProjects();
+        })).isInstanceOfSatisfying(DataikuException.class, e -> {
+            assertThat(e.getErrorType()).isEqualTo(DataikuException.INVALID_RESPONSE);
+            assertThat(e.getHttpStatus()).isEqualTo(200);
+            assertThat(e.getMessage()).contains("from GET " + stub.url() + BASE + "/projects/?includeLocation=false")
+                    .contains("{\"not\":\"a list\"}");
+        });
+    }
 }

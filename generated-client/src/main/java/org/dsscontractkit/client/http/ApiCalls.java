@@ -76,18 +76,24 @@ public class ApiCalls {
 
     /** Runs a generated operation and returns its typed answer. */
     public <T> T call(Operation<T> operation) {
-        FailureTranslatingHttpClient.recordAnswers();
+        FailureTranslatingHttpClient.Answer[] outer = FailureTranslatingHttpClient.recordAnswers();
+        FailureTranslatingHttpClient.Answer answer;
+        T result = null;
+        Exception failure = null;
         try {
-            return operation.call();
+            result = operation.call();
         } catch (Exception e) {
-            FailureTranslatingHttpClient.Answer answer = FailureTranslatingHttpClient.stopRecording();
-            if (answer != null && e.getCause() instanceof JsonProcessingException invalid) {
-                throw FailureTranslatingHttpClient.invalidAnswer(answer, invalid.getOriginalMessage(), e);
-            }
-            throw translate(e);
+            failure = e;
         } finally {
-            FailureTranslatingHttpClient.stopRecording();
+            answer = FailureTranslatingHttpClient.stopRecording(outer);
         }
+        if (failure == null) {
+            return result;
+        }
+        if (answer != null && failure.getCause() instanceof JsonProcessingException invalid) {
+            throw FailureTranslatingHttpClient.invalidAnswer(answer, invalid.getOriginalMessage(), failure);
+        }
+        throw translate(failure);
     }
 
     /** Runs a generated operation without answer. */

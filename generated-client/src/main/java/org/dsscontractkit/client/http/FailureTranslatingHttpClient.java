@@ -28,7 +28,7 @@ import org.dsscontractkit.client.DataikuException;
  * the handle as is: one place translates the failures of every call, whether the handle used a generated
  * operation or sent the request of a generated request builder itself.
  *
- * <p>While a generated operation runs ({@link #recordAnswers()}), its successful answer keeps its first bytes: when
+ * <p>While a generated operation runs ({@link #recordAnswers()}), its successful answers keep their first bytes: when
  * the operation cannot parse the answer as the contract's type, the error names the request and quotes what came
  * back ({@link #invalidAnswer}).</p>
  */
@@ -71,15 +71,30 @@ final class FailureTranslatingHttpClient extends HttpClient {
         return response;
     }
 
-    /** Starts recording the answers of this thread (a generated operation is about to run). */
-    static void recordAnswers() {
+    /**
+     * Starts recording the answers of this thread (a generated operation is about to run).
+     *
+     * @return the recording this one interrupts (a call made inside another), to give back to {@link #stopRecording}
+     */
+    static Answer[] recordAnswers() {
+        Answer[] outer = RECORDED.get();
         RECORDED.set(new Answer[1]);
+        return outer;
     }
 
-    /** @return the last answer recorded since {@link #recordAnswers()}, or null; stops recording */
-    static Answer stopRecording() {
+    /**
+     * Stops recording, going back to the interrupted recording if any.
+     *
+     * @param outer what {@link #recordAnswers()} returned
+     * @return the last answer recorded, or null
+     */
+    static Answer stopRecording(Answer[] outer) {
         Answer[] recorded = RECORDED.get();
-        RECORDED.remove();
+        if (outer == null) {
+            RECORDED.remove();
+        } else {
+            RECORDED.set(outer);
+        }
         return recorded == null ? null : recorded[0];
     }
 
