@@ -128,7 +128,7 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "uploadedFiles")
     void listUploadedFiles(MockServer mockServer) {
-        JsonNode files = client(mockServer).getProject(ProviderStates.PROJECT).getDataset("orders").uploadedListFiles();
+        JsonNode files = client(mockServer).getProject(ProviderStates.PROJECT).getDataset("orders").uploadedListFilesRaw();
         assertThat(files.get(0).path("path").asText()).endsWith(".csv");
     }
 
@@ -216,7 +216,7 @@ class DssClientPactTest {
     @PactTestFor(pactMethod = "jobs")
     void jobStatus(MockServer mockServer) {
         var project = client(mockServer).getProject(ProviderStates.PROJECT);
-        String jobId = project.listJobs().get(0).path("def").path("id").asText();
+        String jobId = project.listJobsRaw().get(0).path("def").path("id").asText();
         assertThat(project.getJob(jobId).getState()).isEqualTo("DONE");
     }
 
@@ -274,7 +274,7 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "listUsers")
     void listUsers(MockServer mockServer) {
-        assertThat(client(mockServer).listUsers().get(0).path("login").asText()).isEqualTo(ProviderStates.USER);
+        assertThat(client(mockServer).listUsersRaw().get(0).path("login").asText()).isEqualTo(ProviderStates.USER);
     }
 
     @Pact(consumer = PactNames.CONSUMER)
@@ -308,6 +308,6 @@ class DssClientPactTest {
     @Test
     @PactTestFor(pactMethod = "listGroups")
     void listGroups(MockServer mockServer) {
-        assertThat(client(mockServer).listGroups().get(0).has("admin")).isTrue();
+        assertThat(client(mockServer).listGroupsRaw().get(0).has("admin")).isTrue();
     }
 }

@@ -19,6 +19,7 @@ public final class ClientOptions {
     private final Duration readTimeout;
     private final boolean verifyTls;
     private final HttpClient httpClient;
+    private final Duration waitTimeout;
 
     private ClientOptions(Builder b) {
         this.apiBase = b.apiBase;
@@ -27,9 +28,16 @@ public final class ClientOptions {
         this.readTimeout = b.readTimeout;
         this.verifyTls = b.verifyTls;
         this.httpClient = b.httpClient;
+        this.waitTimeout = b.waitTimeout;
     }
 
-    /** @return the default options: {@code /dip/publicapi}, 30 s connect timeout, no read timeout, TLS verified */
+    /** The wait limit of {@link Builder#waitTimeout(Duration)} when none is set. */
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofHours(1);
+
+    /**
+     * @return the default options: {@code /dip/publicapi}, 30 s connect timeout, no read timeout, TLS verified,
+     *         waits for jobs and futures limited to {@link #DEFAULT_WAIT_TIMEOUT}
+     */
     public static ClientOptions defaults() {
         return builder().build();
     }
@@ -48,6 +56,7 @@ public final class ClientOptions {
         b.readTimeout = readTimeout;
         b.verifyTls = verifyTls;
         b.httpClient = httpClient;
+        b.waitTimeout = waitTimeout;
         return b;
     }
 
@@ -81,6 +90,14 @@ public final class ClientOptions {
         return httpClient;
     }
 
+    /**
+     * @return how long {@code dataset.build()}, {@code job.waitForCompletion()} and {@code future.waitForResult()}
+     *         wait when not given a timeout; null waits forever
+     */
+    public Duration waitTimeout() {
+        return waitTimeout;
+    }
+
     /** Builder of {@link ClientOptions}. */
     public static final class Builder {
         private ApiBase apiBase = ApiBase.DIP_PUBLICAPI;
@@ -89,6 +106,7 @@ public final class ClientOptions {
         private Duration readTimeout;
         private boolean verifyTls = true;
         private HttpClient httpClient;
+        private Duration waitTimeout = DEFAULT_WAIT_TIMEOUT;
 
         private Builder() {
         }
@@ -135,6 +153,23 @@ public final class ClientOptions {
         /** Uses the caller's HTTP client (proxy, SSL context, executor...) instead of building one. */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = httpClient;
+            return this;
+        }
+
+        /**
+         * Sets how long the waits without an explicit timeout last ({@code dataset.build()},
+         * {@code job.waitForCompletion()}, {@code future.waitForResult()}) before a
+         * {@link org.dsscontractkit.client.future.WaitTimeoutException}; the job or task itself goes on. Default
+         * {@link ClientOptions#DEFAULT_WAIT_TIMEOUT} (the Python client waits forever).
+         *
+         * @param timeout the limit, or null to wait forever
+         * @return this
+         */
+        public Builder waitTimeout(Duration timeout) {
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                throw new IllegalArgumentException("waitTimeout must be positive, got " + timeout);
+            }
+            this.waitTimeout = timeout;
             return this;
         }
 

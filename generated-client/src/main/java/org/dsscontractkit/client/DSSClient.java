@@ -1,11 +1,16 @@
 package org.dsscontractkit.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.dsscontractkit.client.admin.DSSConnection;
 import org.dsscontractkit.client.admin.DSSGeneralSettings;
 import org.dsscontractkit.client.admin.DSSGlobalApiKey;
@@ -15,10 +20,14 @@ import org.dsscontractkit.client.admin.DSSPersonalApiKey;
 import org.dsscontractkit.client.admin.DSSUser;
 import org.dsscontractkit.client.future.DSSFuture;
 import org.dsscontractkit.client.generated.dss.invoker.ApiClient;
+import org.dsscontractkit.client.generated.dss.invoker.ApiException;
+import org.dsscontractkit.client.generated.dss.model.CodeEnv;
+import org.dsscontractkit.client.generated.dss.model.FutureSummary;
+import org.dsscontractkit.client.generated.dss.model.LogFileInfo;
+import org.dsscontractkit.client.generated.dss.model.LogList;
+import org.dsscontractkit.client.generated.dss.model.Plugin;
+import org.dsscontractkit.client.generated.dss.model.ProjectSummary;
 import org.dsscontractkit.client.http.HttpClients;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
 import org.dsscontractkit.client.project.DSSProject;
 import org.dsscontractkit.client.project.DSSProjectFolder;
 import org.dsscontractkit.client.sql.DSSSQLQuery;
@@ -38,17 +47,34 @@ import org.dsscontractkit.client.sql.SqlQuerySpec;
  * {@code {host}/dip/publicapi} by default (what the Python client uses), or {@code {host}/public/api}
  * ({@link ApiBase#PUBLIC_API}). A client is thread-safe and cheap to share.</p>
  *
- * <p>Everything here runs on the generated {@code ApiClient} ({@link #getApiClient()}), which is also available
- * to call generated operations directly with the same authentication, headers and timeouts.</p>
+ * <p>Every call is an operation of the generated code ({@code org.dsscontractkit.client.generated.dss.api}); the
+ * same operations are open to the caller with the same authentication, headers and timeouts, through
+ * {@link #getApiClient()} (generated behaviour: checked {@code ApiException}) or {@link #call(GeneratedCall)}
+ * (failures as {@link DataikuException}).</p>
+ *
+ * <p>Lists: {@code listX()} returns typed items (the generated model when the contract describes the item fully,
+ * else the item's handle), {@code listXRaw()} the JSON exactly as DSS sent it; see the README.</p>
  */
 public final class DSSClient {
+
+    /** A call on the generated DSS code, given the client's {@link ApiClient}. */
+    @FunctionalInterface
+    public interface GeneratedCall<T> {
+        /**
+         * @param apiClient the generated client to build {@code *Api} objects on
+         * @return the call's answer
+         * @throws ApiException as the generated operations declare
+         */
+        T call(ApiClient apiClient) throws ApiException;
+    }
 
     private final String host;
     private final String apiKey;
     private final String internalTicket;
     private final ClientOptions options;
-    private final ApiClient apiClient;
-    private final HttpTransport transport;
+    private final ApiClient publicApiClient;
+    private final ApiClient handlesApiClient;
+    private final DssApi api;
 
     /**
      * @param host   base URL of DSS, like {@code http://localhost:11200}
@@ -61,7 +87,7 @@ public final class DSSClient {
     /**
      * @param host    base URL of DSS, like {@code https://dss.example.com}
      * @param apiKey  a personal or global API key
-     * @param options base path, extra headers, timeouts, TLS verification, custom HTTP client
+     * @param options base path, extra headers, timeouts, TLS verification, custom HTTP client, wait limit
      */
     public DSSClient(String host, String apiKey, ClientOptions options) {
         this(host, Objects.requireNonNull(apiKey, "apiKey: an API key is required"), null, options);
@@ -87,22 +113,35 @@ public final class DSSClient {
         this.options = Objects.requireNonNull(options, "options");
         String authorization = apiKey == null ? null : HttpClients.basicAuth(apiKey);
         Map<String, String> extraHeaders = options.extraHeaders();
-        this.apiClient = new ApiClient();
-        apiClient.setHttpClientBuilder(HttpClients.builder(options));
-        apiClient.updateBaseUri(this.host + options.apiBase().prefix());
-        apiClient.setReadTimeout(options.readTimeout());
-        apiClient.setRequestInterceptor(request -> {
+        Consumer<HttpRequest.Builder> authentication = request -> {
             if (authorization != null) {
                 request.setHeader("Authorization", authorization);
             } else {
                 request.setHeader("X-DKU-APITicket", internalTicket);
             }
             extraHeaders.forEach(request::setHeader);
-        });
-        this.transport = new HttpTransport(
-                options.httpClient() != null ? options.httpClient() : apiClient.getHttpClient(),
-                apiClient.getObjectMapper(), apiClient.getBaseUri(), apiClient.getRequestInterceptor(),
-                apiClient.getReadTimeout());
+        };
+        String baseUri = this.host + options.apiBase().prefix();
+        HttpClient http = HttpClients.client(options);
+        HttpClient translating = HttpClients.failureTranslating(http);
+        this.publicApiClient = apiClient(http, baseUri, authentication, options.readTimeout());
+        this.handlesApiClient = apiClient(translating, baseUri, authentication, options.readTimeout());
+        this.api = new DssApi(handlesApiClient, translating, options.waitTimeout());
+    }
+
+    private static ApiClient apiClient(HttpClient http, String baseUri, Consumer<HttpRequest.Builder> interceptor,
+                                       Duration readTimeout) {
+        // one HTTP client (one connection pool) for every *Api: the generated ApiClient builds a new one per call
+        ApiClient apiClient = new ApiClient() {
+            @Override
+            public HttpClient getHttpClient() {
+                return http;
+            }
+        };
+        apiClient.updateBaseUri(baseUri);
+        apiClient.setReadTimeout(readTimeout);
+        apiClient.setRequestInterceptor(interceptor);
+        return apiClient;
     }
 
     static String normaliseHost(String host) {
@@ -118,17 +157,29 @@ public final class DSSClient {
     }
 
     /**
-     * @return the generated client configured like this one (base URI, authentication, extra headers, timeouts), to
-     *         call generated operations, e.g. {@code new ProjectsApi(client.getApiClient())}. A custom
-     *         {@link java.net.http.HttpClient} given in the options is not used by it.
+     * @return the generated client configured like this one (base URI, authentication, extra headers, timeouts, HTTP
+     *         client), to call generated operations, e.g. {@code new ProjectsApi(client.getApiClient())}. Those calls
+     *         throw the generated checked {@code ApiException} ({@code getCode()}, {@code getResponseBody()});
+     *         use {@link #call(GeneratedCall)} to get {@link DataikuException}s instead.
      */
     public ApiClient getApiClient() {
-        return apiClient;
+        return publicApiClient;
     }
 
-    /** @return the shared transport, for handles built outside this package */
-    public HttpTransport getTransport() {
-        return transport;
+    /**
+     * Runs calls on the generated code with this client's configuration and its error translation: HTTP errors,
+     * network failures and answers that do not match the contract become {@link DataikuException}s, like every
+     * handle method.
+     *
+     * <pre>{@code
+     * List<ProjectSummary> projects = client.call(api -> new ProjectsApi(api).listProjects("true", List.of("sales")));
+     * }</pre>
+     *
+     * @param call what to run, given the generated client
+     * @return its answer
+     */
+    public <T> T call(GeneratedCall<T> call) {
+        return api.call(() -> call.call(handlesApiClient));
     }
 
     /**
@@ -144,33 +195,41 @@ public final class DSSClient {
 
     // ---------------------------------------------------------------- projects and folders
 
-    /** @return the keys of the projects the key can see: {@code GET /projects/} */
+    /** @return the keys of the projects the key can see: {@code listProjects} */
     public List<String> listProjectKeys() {
-        List<String> keys = new ArrayList<>();
-        listProjects().forEach(p -> keys.add(p.path("projectKey").asText()));
-        return keys;
+        return listProjects().stream().map(ProjectSummary::getProjectKey).toList();
     }
 
-    /** @return the projects the key can see: {@code GET /projects/?includeLocation=false} */
-    public JsonNode listProjects() {
+    /** @return the projects the key can see, without their folder location: {@code listProjects} */
+    public List<ProjectSummary> listProjects() {
         return listProjects(false);
     }
 
     /**
-     * @param includeLocation true to add each project's folder location
-     * @return the projects: {@code GET /projects/?includeLocation=...}
+     * @param includeLocation true to add each project's folder location ({@code projectLocation})
+     * @return the projects the key can see: {@code listProjects} ({@code GET /projects/})
      */
-    public JsonNode listProjects(boolean includeLocation) {
-        return transport.getJson("/projects/", QueryParams.of("includeLocation", includeLocation));
+    public List<ProjectSummary> listProjects(boolean includeLocation) {
+        return api.call(() -> api.projects().listProjects(DssApi.flag(includeLocation), null));
+    }
+
+    /** @return the projects as DSS sent them, every attribute kept: {@code listProjects} */
+    public JsonNode listProjectsRaw() {
+        return listProjectsRaw(false);
+    }
+
+    /** @return the projects as DSS sent them; see {@link #listProjects(boolean)} */
+    public JsonNode listProjectsRaw(boolean includeLocation) {
+        return api.json(() -> api.projects().listProjectsRequestBuilder(DssApi.flag(includeLocation), null));
     }
 
     /** @return a handle on a project (no request) */
     public DSSProject getProject(String projectKey) {
-        return new DSSProject(transport, Objects.requireNonNull(projectKey, "projectKey"));
+        return new DSSProject(api, projectKey);
     }
 
     /**
-     * Creates a project in the root folder: {@code POST /projects/}.
+     * Creates a project in the root folder: {@code createProject}.
      *
      * @param projectKey key of the new project
      * @param name       display name
@@ -183,7 +242,7 @@ public final class DSSClient {
 
     /**
      * Creates a project, like the Python client's {@code create_project(project_key, name, owner, description,
-     * settings, project_folder_id)}: {@code POST /projects/[?projectFolderId=...]}.
+     * settings, project_folder_id)}: {@code createProject} ({@code POST /projects/}).
      *
      * @param projectKey      key of the new project
      * @param name            display name
@@ -195,7 +254,7 @@ public final class DSSClient {
      */
     public DSSProject createProject(String projectKey, String name, String owner, String description,
                                     JsonNode settings, String projectFolderId) {
-        return DSSProject.create(transport, projectKey, name, owner, description, settings, projectFolderId, null, null);
+        return DSSProject.create(api, projectKey, name, owner, description, settings, projectFolderId, null, null);
     }
 
     /**
@@ -207,73 +266,99 @@ public final class DSSClient {
      */
     public DSSProject createProject(String projectKey, String name, String owner, String description,
                                     JsonNode settings, String projectFolderId, JsonNode permissions, List<String> tags) {
-        return DSSProject.create(transport, projectKey, name, owner, description, settings, projectFolderId, permissions, tags);
+        return DSSProject.create(api, projectKey, name, owner, description, settings, projectFolderId, permissions, tags);
     }
 
-    /** @return the root project folder: {@code GET /project-folders/ROOT} */
+    /** @return the root project folder: {@code getProjectFolder} with {@code ROOT} */
     public DSSProjectFolder getRootProjectFolder() {
-        return DSSProjectFolder.get(transport, "ROOT");
+        return DSSProjectFolder.get(api, "ROOT");
     }
 
-    /** @return a project folder: {@code GET /project-folders/{folderId}} */
+    /** @return a project folder: {@code getProjectFolder} */
     public DSSProjectFolder getProjectFolder(String folderId) {
-        return DSSProjectFolder.get(transport, folderId);
+        return DSSProjectFolder.get(api, folderId);
     }
 
     // ---------------------------------------------------------------- futures
 
-    /** @return the caller's running long tasks, scenarios excluded: {@code GET /futures/?withScenarios=false&withNotScenarios=true&allUsers=false} */
-    public JsonNode listFutures() {
+    /** @return the caller's running long tasks, scenarios excluded: {@code listFutures} */
+    public List<FutureSummary> listFutures() {
         return listFutures(false);
     }
 
     /**
      * @param allUsers true for the tasks of all users (admin)
-     * @return the running long tasks, scenarios excluded; each has a {@code jobId} for {@link #getFuture(String)}
+     * @return the running long tasks, scenarios excluded; each {@code jobId} is for {@link #getFuture(String)}:
+     *         {@code listFutures} with {@code withScenarios=false&withNotScenarios=true}
      */
-    public JsonNode listFutures(boolean allUsers) {
-        return transport.getJson("/futures/", QueryParams.of("withScenarios", false)
-                .with("withNotScenarios", true).with("allUsers", allUsers));
+    public List<FutureSummary> listFutures(boolean allUsers) {
+        return api.call(() -> api.futures().listFutures("false", "true", DssApi.flag(allUsers)));
+    }
+
+    /** @return the running long tasks as DSS sent them; see {@link #listFutures(boolean)} */
+    public JsonNode listFuturesRaw(boolean allUsers) {
+        return api.json(() -> api.futures().listFuturesRequestBuilder("false", "true", DssApi.flag(allUsers)));
     }
 
     /**
      * @param allUsers true for the scenarios of all users (admin)
-     * @return the running scenarios: {@code GET /futures/?withScenarios=true&withNotScenarios=false&allUsers=...}
+     * @return the running scenarios: {@code listFutures} with {@code withScenarios=true&withNotScenarios=false}
      */
-    public JsonNode listRunningScenarios(boolean allUsers) {
-        return transport.getJson("/futures/", QueryParams.of("withScenarios", true)
-                .with("withNotScenarios", false).with("allUsers", allUsers));
+    public List<FutureSummary> listRunningScenarios(boolean allUsers) {
+        return api.call(() -> api.futures().listFutures("true", "false", DssApi.flag(allUsers)));
+    }
+
+    /** @return the running scenarios as DSS sent them; see {@link #listRunningScenarios(boolean)} */
+    public JsonNode listRunningScenariosRaw(boolean allUsers) {
+        return api.json(() -> api.futures().listFuturesRequestBuilder("true", "false", DssApi.flag(allUsers)));
     }
 
     /** @return a handle on a long task (no request) */
     public DSSFuture getFuture(String jobId) {
-        return new DSSFuture(transport, Objects.requireNonNull(jobId, "jobId"));
+        return new DSSFuture(api, DssApi.requireId("jobId", jobId));
     }
 
     // ---------------------------------------------------------------- instance information
 
-    /** @return the installed plugins: {@code GET /plugins/} */
-    public JsonNode listPlugins() {
-        return transport.getJson("/plugins/", null);
+    /** @return the installed plugins: {@code listPlugins} */
+    public List<Plugin> listPlugins() {
+        return api.call(() -> api.plugins().listPlugins());
     }
 
-    /** @return the code environments ({@code envLang}, {@code envName}...): {@code GET /admin/code-envs/} */
-    public JsonNode listCodeEnvs() {
-        return transport.getJson("/admin/code-envs/", null);
+    /** @return the installed plugins as DSS sent them: {@code listPlugins} */
+    public JsonNode listPluginsRaw() {
+        return api.json(() -> api.plugins().listPluginsRequestBuilder());
     }
 
-    /** @return the user-defined meanings: {@code GET /meanings/} */
-    public JsonNode listMeanings() {
-        return transport.getJson("/meanings/", null);
+    /** @return the code environments ({@code envLang}, {@code envName}...): {@code listCodeEnvs} */
+    public List<CodeEnv> listCodeEnvs() {
+        return api.call(() -> api.codeEnvs().listCodeEnvs());
+    }
+
+    /** @return the code environments as DSS sent them: {@code listCodeEnvs} */
+    public JsonNode listCodeEnvsRaw() {
+        return api.json(() -> api.codeEnvs().listCodeEnvsRequestBuilder());
+    }
+
+    /** @return handles on the user-defined meanings: {@code listMeanings} */
+    public List<DSSMeaning> listMeanings() {
+        List<DSSMeaning> meanings = new ArrayList<>();
+        listMeaningsRaw().forEach(m -> meanings.add(getMeaning(m.path("id").asText())));
+        return meanings;
+    }
+
+    /** @return the user-defined meanings as DSS sent them (definitions): {@code listMeanings} */
+    public JsonNode listMeaningsRaw() {
+        return api.json(() -> api.meanings().listMeaningsRequestBuilder());
     }
 
     /** @return a handle on a user-defined meaning (no request) */
     public DSSMeaning getMeaning(String meaningId) {
-        return new DSSMeaning(transport, meaningId);
+        return new DSSMeaning(api, meaningId);
     }
 
     /**
-     * Creates a user-defined meaning: {@code POST /meanings/} with {@code {id, label, type, description, entries,
+     * Creates a user-defined meaning: {@code createMeaning} with {@code {id, label, type, description, entries,
      * mappings, pattern, normalizationMode, detectable}} (unused keys sent as null, like the Python client).
      *
      * @param meaningId         id of the meaning
@@ -289,7 +374,7 @@ public final class DSSClient {
      */
     public DSSMeaning createMeaning(String meaningId, String label, String type, String description, JsonNode entries,
                                     JsonNode mappings, String pattern, String normalizationMode, boolean detectable) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("id", meaningId);
         body.put("label", label);
         body.put("type", type);
@@ -299,67 +384,75 @@ public final class DSSClient {
         body.put("pattern", pattern);
         body.put("normalizationMode", normalizationMode);
         body.put("detectable", detectable);
-        transport.call("POST", "/meanings/", null, body);
+        api.send(() -> api.meanings().createMeaningRequestBuilder(body));
         return getMeaning(meaningId);
     }
 
-    /** @return the names of the server logs: {@code GET /admin/logs/} */
-    public JsonNode listLogs() {
-        return transport.getJson("/admin/logs/", null);
+    /** @return the server log files (name, size, last modification): {@code listLogs} */
+    public List<LogFileInfo> listLogs() {
+        LogList logs = api.call(() -> api.logs().listLogs());
+        return logs == null || logs.getLogs() == null ? List.of() : logs.getLogs();
     }
 
-    /** @return the content of a server log, as the JSON value DSS returns: {@code GET /admin/logs/{logName}} */
+    /** @return the server logs as DSS sent them ({@code {logs: [...]}}): {@code listLogs} */
+    public JsonNode listLogsRaw() {
+        return api.json(() -> api.logs().listLogsRequestBuilder());
+    }
+
+    /** @return the content of a server log, as the JSON value DSS returns: {@code getLog} */
     public JsonNode getLog(String logName) {
-        return transport.getJson("/admin/logs/" + PathSegments.encode(logName), null);
+        return api.json(() -> api.logs().getLogRequestBuilder(DssApi.requireId("logName", logName)));
     }
 
-    /** @return the global (instance) variables, a flat name &rarr; value map: {@code GET /admin/variables/} */
+    /** @return the global (instance) variables, a flat name &rarr; value map: {@code getGlobalVariables} */
     public ObjectNode getGlobalVariables() {
-        JsonNode variables = transport.getJson("/admin/variables/", null);
-        if (variables instanceof ObjectNode object) {
-            return object;
-        }
-        throw new DataikuException(200, "InvalidResponse", null, "Expected global variables as a JSON object, got: " + variables);
+        return api.object(() -> api.variables().getGlobalVariablesRequestBuilder(), "global variables");
     }
 
-    /** Replaces all global variables with {@code variables}: {@code PUT /admin/variables/}. */
+    /**
+     * Replaces all global variables: {@code setGlobalVariables}.
+     *
+     * @param variables a JSON object, name &rarr; value
+     * @throws IllegalArgumentException when it is not a JSON object (nothing is sent)
+     */
     public void setGlobalVariables(JsonNode variables) {
-        transport.call("PUT", "/admin/variables/", null, variables);
+        ObjectNode body = Objects.requireNonNull(DssApi.requireObject("Global variables", variables), "variables");
+        api.send(() -> api.variables().setGlobalVariablesRequestBuilder(body));
     }
 
-    /** @return the general settings, read now, to change and save: {@code GET /admin/general-settings} */
+    /** @return the general settings, read now, to change and save: {@code getGeneralSettings} */
     public DSSGeneralSettings getGeneralSettings() {
-        return new DSSGeneralSettings(transport);
+        return new DSSGeneralSettings(api);
     }
 
     /**
      * @param withSecrets true to include the user's secrets
-     * @return who the API key authenticates as ({@code authIdentifier}, {@code groups}...): {@code GET /auth/info}
+     * @return who the API key authenticates as ({@code authIdentifier}, {@code groups}...): {@code getAuthInfo}
      */
     public JsonNode getAuthInfo(boolean withSecrets) {
-        return transport.getJson("/auth/info", QueryParams.of("withSecrets", withSecrets));
+        return api.json(() -> api.auth().getAuthInfoRequestBuilder(DssApi.flag(withSecrets)));
     }
 
-    /** @return the licensing status: {@code GET /admin/licensing/status} */
+    /** @return the licensing status: {@code getLicensingStatus} */
     public JsonNode getLicensingStatus() {
-        return transport.getJson("/admin/licensing/status", null);
+        return api.json(() -> api.licensing().getLicensingStatusRequestBuilder());
     }
 
     /**
-     * Writes a custom entry in the audit log: {@code POST /admin/audit/custom/{customType}}.
+     * Writes a custom entry in the audit log: {@code logCustomAudit}.
      *
      * @param customType   type of the entry
      * @param customParams parameters, or null for {@code {}}
      */
     public void logCustomAudit(String customType, Map<String, ?> customParams) {
-        transport.call("POST", "/admin/audit/custom/" + PathSegments.encode(customType), null,
-                customParams == null ? transport.newObject() : transport.toTree(customParams));
+        ObjectNode body = customParams == null ? api.newObject() : (ObjectNode) api.toTree(customParams);
+        api.send(() -> api.audit().logCustomAuditRequestBuilder(DssApi.requireId("customType", customType), body));
     }
 
     // ---------------------------------------------------------------- SQL
 
     /**
-     * Starts a SQL query on a connection: {@code POST /sql/queries/}.
+     * Starts a SQL query on a connection: {@code startSqlQuery}.
      *
      * @return the running query; read it with {@link DSSSQLQuery#iterRows()}, then {@link DSSSQLQuery#verify()}
      */
@@ -367,26 +460,33 @@ public final class DSSClient {
         return sqlQuery(SqlQuerySpec.of(query).connection(connection));
     }
 
-    /** Starts a SQL query with all options of the Python client's {@code sql_query}: {@code POST /sql/queries/}. */
+    /** Starts a SQL query with all options of the Python client's {@code sql_query}: {@code startSqlQuery}. */
     public DSSSQLQuery sqlQuery(SqlQuerySpec spec) {
-        return new DSSSQLQuery(transport, spec);
+        return new DSSSQLQuery(api, spec);
     }
 
     // ---------------------------------------------------------------- users and groups
 
-    /** @return the users: {@code GET /admin/users/?includeSettings=false} */
-    public JsonNode listUsers() {
-        return listUsers(false);
+    /** @return handles on the users: {@code listUsers} */
+    public List<DSSUser> listUsers() {
+        List<DSSUser> users = new ArrayList<>();
+        listUsersRaw(false).forEach(u -> users.add(getUser(u.path("login").asText())));
+        return users;
     }
 
-    /** @return the users, with their settings when asked: {@code GET /admin/users/?includeSettings=...} */
-    public JsonNode listUsers(boolean includeSettings) {
-        return transport.getJson("/admin/users/", QueryParams.of("includeSettings", includeSettings));
+    /** @return the users as DSS sent them: {@code listUsers} with {@code includeSettings=false} */
+    public JsonNode listUsersRaw() {
+        return listUsersRaw(false);
+    }
+
+    /** @return the users as DSS sent them, with their settings when asked: {@code listUsers} */
+    public JsonNode listUsersRaw(boolean includeSettings) {
+        return api.json(() -> api.users().listUsersRequestBuilder(DssApi.flag(includeSettings), null));
     }
 
     /** @return a handle on a user (no request) */
     public DSSUser getUser(String login) {
-        return new DSSUser(transport, login);
+        return new DSSUser(api, login);
     }
 
     /**
@@ -399,7 +499,7 @@ public final class DSSClient {
     }
 
     /**
-     * Creates a user: {@code POST /admin/users/} with {@code {login, password, displayName, sourceType, groups,
+     * Creates a user: {@code createUser} with {@code {login, password, displayName, sourceType, groups,
      * userProfile, email}}.
      *
      * @param login       login
@@ -413,30 +513,37 @@ public final class DSSClient {
      */
     public DSSUser createUser(String login, String password, String displayName, String sourceType,
                               List<String> groups, String profile, String email) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("login", login);
         body.put("password", password);
         body.put("displayName", displayName == null ? "" : displayName);
         body.put("sourceType", sourceType == null ? "LOCAL" : sourceType);
-        body.set("groups", transport.toTree(groups == null ? List.of() : groups));
+        body.set("groups", api.toTree(groups == null ? List.of() : groups));
         body.put("userProfile", profile == null ? "DATA_SCIENTIST" : profile);
         body.put("email", email);
-        transport.text("POST", "/admin/users/", null, body);
+        api.send(() -> api.users().createUserRequestBuilder(body));
         return getUser(login);
     }
 
-    /** @return the groups: {@code GET /admin/groups/} */
-    public JsonNode listGroups() {
-        return transport.getJson("/admin/groups/", null);
+    /** @return handles on the groups: {@code listGroups} */
+    public List<DSSGroup> listGroups() {
+        List<DSSGroup> groups = new ArrayList<>();
+        listGroupsRaw().forEach(g -> groups.add(getGroup(g.path("name").asText())));
+        return groups;
+    }
+
+    /** @return the groups as DSS sent them (definitions): {@code listGroups} */
+    public JsonNode listGroupsRaw() {
+        return api.json(() -> api.groups().listGroupsRequestBuilder());
     }
 
     /** @return a handle on a group (no request) */
     public DSSGroup getGroup(String name) {
-        return new DSSGroup(transport, name);
+        return new DSSGroup(api, name);
     }
 
     /**
-     * Creates a group: {@code POST /admin/groups/} with {@code {name, description, sourceType}}.
+     * Creates a group: {@code createGroup} with {@code {name, description, sourceType}}.
      *
      * @param name        group name
      * @param description description, or null
@@ -444,35 +551,40 @@ public final class DSSClient {
      * @return a handle on the new group
      */
     public DSSGroup createGroup(String name, String description, String sourceType) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("name", name);
         body.put("description", description);
         body.put("sourceType", sourceType == null ? "LOCAL" : sourceType);
-        transport.text("POST", "/admin/groups/", null, body);
+        api.send(() -> api.groups().createGroupRequestBuilder(body));
         return getGroup(name);
     }
 
     // ---------------------------------------------------------------- connections
 
-    /** @return the connections, as a JSON object keyed by connection name: {@code GET /admin/connections/} */
-    public JsonNode listConnections() {
-        return transport.getJson("/admin/connections/", null);
+    /** @return handles on the connections: {@code listConnections} */
+    public List<DSSConnection> listConnections() {
+        return listConnectionNames().stream().map(this::getConnection).toList();
     }
 
-    /** @return the names of the connections */
+    /** @return the connections as DSS sent them, a JSON object keyed by connection name: {@code listConnections} */
+    public JsonNode listConnectionsRaw() {
+        return api.json(() -> api.connections().listConnectionsRequestBuilder());
+    }
+
+    /** @return the names of the connections: {@code listConnections} */
     public List<String> listConnectionNames() {
         List<String> names = new ArrayList<>();
-        listConnections().fieldNames().forEachRemaining(names::add);
+        listConnectionsRaw().fieldNames().forEachRemaining(names::add);
         return names;
     }
 
     /** @return a handle on a connection (no request) */
     public DSSConnection getConnection(String name) {
-        return new DSSConnection(transport, name);
+        return new DSSConnection(api, name);
     }
 
     /**
-     * Creates a connection: {@code POST /admin/connections/} with {@code {name, description, type, params, usableBy,
+     * Creates a connection: {@code createConnection} with {@code {name, description, type, params, usableBy,
      * allowedGroups}}.
      *
      * @param name          connection name
@@ -485,117 +597,142 @@ public final class DSSClient {
      */
     public DSSConnection createConnection(String name, String type, Map<String, ?> params, String usableBy,
                                           List<String> allowedGroups, String description) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("name", name);
         body.put("description", description);
         body.put("type", type);
-        body.set("params", params == null ? transport.newObject() : transport.toTree(params));
+        body.set("params", params == null ? api.newObject() : api.toTree(params));
         body.put("usableBy", usableBy == null ? "ALL" : usableBy);
-        body.set("allowedGroups", transport.toTree(allowedGroups == null ? List.of() : allowedGroups));
-        transport.text("POST", "/admin/connections/", null, body);
+        body.set("allowedGroups", api.toTree(allowedGroups == null ? List.of() : allowedGroups));
+        api.send(() -> api.connections().createConnectionRequestBuilder(body));
         return getConnection(name);
     }
 
     // ---------------------------------------------------------------- API keys
 
-    /** @return the global API keys: {@code GET /admin/global-api-keys/} */
-    public JsonNode listGlobalApiKeys() {
-        return transport.getJson("/admin/global-api-keys/", null);
+    /** @return handles on the global API keys (with their secret when DSS shows it): {@code listGlobalApiKeys} */
+    public List<DSSGlobalApiKey> listGlobalApiKeys() {
+        List<DSSGlobalApiKey> keys = new ArrayList<>();
+        listGlobalApiKeysRaw().forEach(k -> keys.add(new DSSGlobalApiKey(api, k.path("id").asText(), textOrNull(k, "key"))));
+        return keys;
+    }
+
+    /** @return the global API keys as DSS sent them: {@code listGlobalApiKeys} */
+    public JsonNode listGlobalApiKeysRaw() {
+        return api.json(() -> api.apiKeys().listGlobalApiKeysRequestBuilder());
     }
 
     /**
-     * Creates a global API key: {@code POST /admin/global-api-keys/} with {@code {label, description, globalPermissions:{admin}}}.
+     * Creates a global API key: {@code createGlobalApiKey} with {@code {label, description, globalPermissions:{admin}}}.
      *
      * @return the new key, holding its secret ({@link DSSGlobalApiKey#getKey()})
      */
     public DSSGlobalApiKey createGlobalApiKey(String label, String description, boolean admin) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("label", label);
         body.put("description", description);
         body.putObject("globalPermissions").put("admin", admin);
-        return globalKey(transport.json("POST", "/admin/global-api-keys/", null, body));
+        return globalKey(api.json(() -> api.apiKeys().createGlobalApiKeyRequestBuilder(body)));
     }
 
     /**
-     * Creates a global API key acting with the rights of groups: {@code POST /admin/global-api-keys/} with
+     * Creates a global API key acting with the rights of groups: {@code createGlobalApiKey} with
      * {@code {label, description, groups}}.
      *
      * @return the new key, holding its secret
      */
     public DSSGlobalApiKey createGlobalApiKeyWithGroups(String label, String description, List<String> groups) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("label", label);
         body.put("description", description);
-        body.set("groups", transport.toTree(groups == null ? List.of() : groups));
-        return globalKey(transport.json("POST", "/admin/global-api-keys/", null, body));
+        body.set("groups", api.toTree(groups == null ? List.of() : groups));
+        return globalKey(api.json(() -> api.apiKeys().createGlobalApiKeyRequestBuilder(body)));
     }
 
-    /** @return a global key read by id: {@code GET /admin/global-api-keys/{keyId}} (its secret when DSS shows it) */
+    /** @return a global key read by id: {@code getGlobalApiKey} (its secret when DSS shows it) */
     public DSSGlobalApiKey getGlobalApiKeyById(String keyId) {
-        JsonNode definition = transport.getJson("/admin/global-api-keys/" + PathSegments.encode(keyId), null);
-        return new DSSGlobalApiKey(transport, keyId, textOrNull(definition, "key"));
+        JsonNode definition = api.json(() -> api.apiKeys().getGlobalApiKeyRequestBuilder(DssApi.requireId("keyId", keyId)));
+        return new DSSGlobalApiKey(api, keyId, textOrNull(definition, "key"));
     }
 
-    /** @return a global key found by its secret: {@code GET /admin/globalAPIKeys/{secret}} (deprecated DSS path) */
+    /** @return a global key found by its secret: {@code getGlobalApiKeyBySecret} (deprecated DSS path) */
     public DSSGlobalApiKey getGlobalApiKey(String secret) {
-        JsonNode definition = transport.getJson("/admin/globalAPIKeys/" + PathSegments.encode(secret), null);
-        return new DSSGlobalApiKey(transport, requireId(definition), secret);
+        JsonNode definition = api.json(() -> api.apiKeys().getGlobalApiKeyBySecretRequestBuilder(DssApi.requireId("secret", secret)));
+        return new DSSGlobalApiKey(api, requireId(definition), secret);
     }
 
-    /** @return the caller's personal API keys: {@code GET /personal-api-keys/} */
-    public JsonNode listPersonalApiKeys() {
-        return transport.getJson("/personal-api-keys/", null);
+    /** @return handles on the caller's personal API keys: {@code listPersonalApiKeys} */
+    public List<DSSPersonalApiKey> listPersonalApiKeys() {
+        return personalKeys(listPersonalApiKeysRaw());
     }
 
-    /** @return the personal API keys of all users (admin): {@code GET /admin/personal-api-keys/} */
-    public JsonNode listAllPersonalApiKeys() {
-        return transport.getJson("/admin/personal-api-keys/", null);
+    /** @return the caller's personal API keys as DSS sent them: {@code listPersonalApiKeys} */
+    public JsonNode listPersonalApiKeysRaw() {
+        return api.json(() -> api.apiKeys().listPersonalApiKeysRequestBuilder());
+    }
+
+    /** @return handles on the personal API keys of all users (admin): {@code listAllPersonalApiKeys} */
+    public List<DSSPersonalApiKey> listAllPersonalApiKeys() {
+        return personalKeys(listAllPersonalApiKeysRaw());
+    }
+
+    /** @return the personal API keys of all users as DSS sent them (admin): {@code listAllPersonalApiKeys} */
+    public JsonNode listAllPersonalApiKeysRaw() {
+        return api.json(() -> api.apiKeys().listAllPersonalApiKeysRequestBuilder());
     }
 
     /**
-     * Creates a personal API key for the caller: {@code POST /personal-api-keys/} with {@code {label, description}}.
+     * Creates a personal API key for the caller: {@code createPersonalApiKey} with {@code {label, description}}.
      *
      * @return the new key, holding its secret
      */
     public DSSPersonalApiKey createPersonalApiKey(String label, String description) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("label", label == null ? "" : label);
         body.put("description", description == null ? "" : description);
-        return personalKey(transport.json("POST", "/personal-api-keys/", null, body));
+        return personalKey(api.json(() -> api.apiKeys().createPersonalApiKeyRequestBuilder(body)));
     }
 
     /**
-     * Creates a personal API key for another user (admin): {@code POST /admin/personal-api-keys/} with
+     * Creates a personal API key for another user (admin): {@code createPersonalApiKeyForUser} with
      * {@code {user, label, description}}.
      *
      * @return the new key, holding its secret
      */
     public DSSPersonalApiKey createPersonalApiKeyForUser(String user, String label, String description) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("user", user);
         body.put("label", label == null ? "" : label);
         body.put("description", description == null ? "" : description);
-        return personalKey(transport.json("POST", "/admin/personal-api-keys/", null, body));
+        return personalKey(api.json(() -> api.apiKeys().createPersonalApiKeyForUserRequestBuilder(body)));
     }
 
     /** @return a handle on a personal API key by id (no request) */
     public DSSPersonalApiKey getPersonalApiKey(String keyId) {
-        return new DSSPersonalApiKey(transport, keyId, null, null);
+        return new DSSPersonalApiKey(api, keyId, null, null);
+    }
+
+    private List<DSSPersonalApiKey> personalKeys(JsonNode list) {
+        List<DSSPersonalApiKey> keys = new ArrayList<>();
+        if (list instanceof ArrayNode array) {
+            array.forEach(k -> keys.add(new DSSPersonalApiKey(api, k.path("id").asText(), textOrNull(k, "key"), textOrNull(k, "user"))));
+        }
+        return keys;
     }
 
     private DSSGlobalApiKey globalKey(JsonNode created) {
         checkCreatedKey(created);
-        return new DSSGlobalApiKey(transport, requireId(created), textOrNull(created, "key"));
+        return new DSSGlobalApiKey(api, requireId(created), textOrNull(created, "key"));
     }
 
     private DSSPersonalApiKey personalKey(JsonNode created) {
         checkCreatedKey(created);
-        return new DSSPersonalApiKey(transport, requireId(created), textOrNull(created, "key"), textOrNull(created, "user"));
+        return new DSSPersonalApiKey(api, requireId(created), textOrNull(created, "key"), textOrNull(created, "user"));
     }
 
     private static void checkCreatedKey(JsonNode created) {
         if (created == null || created.isNull()) {
-            throw new DataikuException(200, "InvalidResponse", null, "API key creation returned nothing");
+            throw new DataikuException(200, DataikuException.INVALID_RESPONSE, null, "API key creation returned nothing");
         }
         if (created.path("messages").path("error").asBoolean(false)) {
             throw new DataikuException(200, "ApiKeyCreationFailed", null, "API key creation failed: " + created.path("messages"));
@@ -605,7 +742,7 @@ public final class DSSClient {
     private static String requireId(JsonNode definition) {
         String id = textOrNull(definition, "id");
         if (id == null) {
-            throw new DataikuException(200, "InvalidResponse", null, "API key without an id: " + definition);
+            throw new DataikuException(200, DataikuException.INVALID_RESPONSE, null, "API key without an id: " + definition);
         }
         return id;
     }

@@ -1,34 +1,28 @@
 package org.dsscontractkit.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dsscontractkit.client.http.HttpTransport;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An object read from DSS, changed in place, then written back whole ({@link #save()}).
  *
- * <p>The object is kept as a JSON tree, never bound to a model class, so attributes this client does not know
- * (newer DSS versions, plugin-specific settings) travel back to DSS unchanged.</p>
+ * <p>The object is kept as a JSON tree, never bound to a model class (the contract maps these open schemas to
+ * {@link ObjectNode}), so attributes this client does not know (newer DSS versions, plugin-specific settings)
+ * travel back to DSS unchanged.</p>
  */
 public class JsonSettings {
 
-    private final HttpTransport transport;
-    private final String path;
     private final ObjectNode raw;
+    private final Consumer<ObjectNode> save;
 
     /**
-     * @param transport shared transport
-     * @param path      path read from and written to with {@code PUT}
-     * @param raw       the object as read
+     * @param raw  the object as read
+     * @param save writes the object back (a generated {@code set...} operation)
      */
-    protected JsonSettings(HttpTransport transport, String path, JsonNode raw) {
-        if (raw == null || !raw.isObject()) {
-            throw new DataikuException(200, "InvalidResponse", null,
-                    "Expected a JSON object from GET " + path + " but got: " + raw);
-        }
-        this.transport = transport;
-        this.path = path;
-        this.raw = (ObjectNode) raw;
+    public JsonSettings(ObjectNode raw, Consumer<ObjectNode> save) {
+        this.raw = Objects.requireNonNull(raw, "raw");
+        this.save = Objects.requireNonNull(save, "save");
     }
 
     /** @return the live JSON object; change it, then call {@link #save()} */
@@ -36,13 +30,8 @@ public class JsonSettings {
         return raw;
     }
 
-    /** Writes the whole object back ({@code PUT}), unknown attributes included. */
+    /** Writes the whole object back, unknown attributes included. */
     public void save() {
-        transport.call("PUT", path, null, raw);
-    }
-
-    /** @return the transport, for subclasses */
-    protected HttpTransport transport() {
-        return transport;
+        save.accept(raw);
     }
 }

@@ -156,8 +156,13 @@ class DSSClientTest extends DssStubTest {
         });
         DSSClient impatient = new DSSClient(stub.url(), KEY, ClientOptions.builder().readTimeout(Duration.ofMillis(200)).build());
 
+        // on a loaded machine the 200 ms may already pass while connecting: HttpConnectTimeoutException, a subclass
         assertThatThrownBy(impatient::listProjects)
-                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getErrorType()).contains("HttpTimeoutException"));
+                .isInstanceOfSatisfying(DataikuException.class, e -> {
+                    assertThat(e.getErrorType()).matches("java\\.net\\.http\\.Http(Connect)?TimeoutException");
+                    assertThat(e.getCause()).isInstanceOf(java.net.http.HttpTimeoutException.class);
+                    assertThat(e.getHttpStatus()).isEqualTo(DataikuException.NO_RESPONSE);
+                });
     }
 
     @Test
@@ -196,10 +201,10 @@ class DSSClientTest extends DssStubTest {
                 .on("GET", BASE + "/admin/logs/backend.log", 200, "\"line1\\nline2\"")
                 .on("GET", BASE + "/admin/licensing/status", 200, "{\"valid\":true}");
 
-        assertThat(client.listPlugins().get(0).path("id").asText()).isEqualTo("p");
-        assertThat(client.listCodeEnvs().get(0).path("envName").asText()).isEqualTo("py");
+        assertThat(client.listPlugins().get(0).getId()).isEqualTo("p");
+        assertThat(client.listCodeEnvs().get(0).getEnvName()).isEqualTo("py");
         assertThat(client.listMeanings()).isEmpty();
-        assertThat(client.listLogs().get(0).asText()).isEqualTo("backend.log");
+        assertThat(client.listLogsRaw().get(0).asText()).isEqualTo("backend.log");
         assertThat(client.getLog("backend.log").asText()).isEqualTo("line1\nline2");
         assertThat(client.getLicensingStatus().path("valid").asBoolean()).isTrue();
     }
@@ -292,5 +297,66 @@ class DSSClientTest extends DssStubTest {
         assertThat(stub.last().header("X-DKU-APITicket")).isEqualTo("tkt-123");
         assertThat(stub.last().header("Authorization")).isNull();
         assertThat(stub.last().query()).isEqualTo("withSecrets=true");
+    }
+
+    @Test
+    void listProjectsIsTypedAndTheRawFormKeepsEveryAttribute() {
+        stub.on("GET", BASE + "/projects/", 200, "[{\"projectKey\":\"A\",\"name\":\"a\",\"undocumented\":{\"x\":1}}]");
+
+        assertThat(client.listProjects()).extracting(p -> p.getProjectKey(), p -> p.getName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("A", "a"));
+        assertThat(client.listProjectsRaw().get(0).path("undocumented").path("x").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void generatedCallsThroughCallAreTranslatedThroughGetApiClientTheyStayApiExceptions() {
+        stub.on("GET", BASE + "/projects/NOPE", 404, "{\"errorType\":\"com.dataiku.dip.exceptions.UnknownObjectException\","
+                + "\"message\":\"Project NOPE does not exist\"}");
+
+        assertThatThrownBy(() -> client.call(api -> new org.dsscontractkit.client.generated.dss.api.ProjectsApi(api).getProjectSummary("NOPE")))
+                .isInstanceOfSatisfying(DataikuException.class, e -> {
+                    assertThat(e.getHttpStatus()).isEqualTo(404);
+                    assertThat(e.getErrorType()).isEqualTo("com.dataiku.dip.exceptions.UnknownObjectException");
+                });
+        assertThatThrownBy(() -> new org.dsscontractkit.client.generated.dss.api.ProjectsApi(client.getApiClient()).getProjectSummary("NOPE"))
+                .isInstanceOfSatisfying(org.dsscontractkit.client.generated.dss.invoker.ApiException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(404));
+        assertThatThrownBy(() -> client.call(api -> new org.dsscontractkit.client.generated.dss.api.ProjectsApi(api).getProjectSummary(null)))
+                .as("a required parameter left null: nothing is sent").isInstanceOf(IllegalArgumentException.class);
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void everyGeneratedApiSharesOneHttpClientTheCallersOneWhenGiven() {
+        java.net.http.HttpClient custom = java.net.http.HttpClient.newBuilder().build();
+        DSSClient withCustom = new DSSClient(stub.url(), KEY, ClientOptions.builder().httpClient(custom).build());
+
+        assertThat(client.getApiClient().getHttpClient()).isSameAs(client.getApiClient().getHttpClient());
+        assertThat(withCustom.getApiClient().getHttpClient()).isSameAs(custom);
+    }
+
+    @Test
+    void emptyIdentifiersAreRejectedBeforeAnyRequest() {
+        assertThatThrownBy(() -> client.getProject("")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("projectKey");
+        assertThatThrownBy(() -> client.getProject("PK").getDataset("")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.getUser("")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void anInvalidTypedAnswerNamesItsRequestEvenWhenCallsAreNested() {
+        stub.on("GET", BASE + "/projects/A", 200, "{\"projectKey\":\"A\"}")
+                .on("GET", BASE + "/projects/", 200, "{\"not\":\"a list\"}");
+
+        assertThatThrownBy(() -> client.call(api -> {
+            client.getProject("A").getSummary();
+            client.listProjectsRaw();
+            return client.listProjects();
+        })).isInstanceOfSatisfying(DataikuException.class, e -> {
+            assertThat(e.getErrorType()).isEqualTo(DataikuException.INVALID_RESPONSE);
+            assertThat(e.getHttpStatus()).isEqualTo(200);
+            assertThat(e.getMessage()).contains("from GET " + stub.url() + BASE + "/projects/?includeLocation=false")
+                    .contains("{\"not\":\"a list\"}");
+        });
     }
 }

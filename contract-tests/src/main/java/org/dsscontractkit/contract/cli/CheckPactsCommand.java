@@ -1,6 +1,5 @@
 package org.dsscontractkit.contract.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,9 +49,8 @@ final class CheckPactsCommand implements Callable<Integer> {
             int before = validator.exchangeCount();
             try {
                 found = check.checkFile(file);
-            } catch (JsonProcessingException e) {
-                throw new ContractKitCommand.UsageException(file + ": not a pact file (invalid JSON: "
-                        + e.getOriginalMessage() + ")");
+            } catch (PactContractCheck.NotAPactException e) {
+                throw new ContractKitCommand.UsageException(e.getMessage());
             }
             // each HTTP interaction is one exchange for the validator: counted there, not by reading the file again
             int count = validator.exchangeCount() - before;

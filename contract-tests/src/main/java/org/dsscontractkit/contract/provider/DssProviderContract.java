@@ -2,6 +2,7 @@ package org.dsscontractkit.contract.provider;
 
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -36,6 +37,8 @@ import org.dsscontractkit.client.sql.DSSSQLQuery;
  */
 @Provider(ProviderStates.DSS_PROVIDER)
 public abstract class DssProviderContract extends ProviderContract {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DSSClient admin;
 
@@ -79,7 +82,7 @@ public abstract class DssProviderContract extends ProviderContract {
                 Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
         orders.uploadedAddFile(new ByteArrayInputStream("id,price\n1,9.5\n2,3.25\n3,12\n".getBytes(StandardCharsets.UTF_8)),
                 "orders.csv");
-        orders.setSchema(admin().getTransport().toTree(Map.of("columns", List.of(
+        orders.setSchema(JSON.valueToTree(Map.of("columns", List.of(
                 Map.of("name", "id", "type", "bigint"), Map.of("name", "price", "type", "double")))));
     }
 

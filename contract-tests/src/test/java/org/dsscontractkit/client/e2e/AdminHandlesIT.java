@@ -35,13 +35,13 @@ class AdminHandlesIT extends ReferenceServerIT {
         definition.put("email", login + "@example.com");
         user.setDefinition(definition);
         assertThat(user.getDefinition().path("groups").toString()).contains(groupName);
-        assertThat(client.listUsers().toString()).contains(login);
+        assertThat(client.listUsers()).extracting(u -> u.getLogin()).contains(login);
 
         JsonSettings groupSettings = group.getSettings();
         groupSettings.getRaw().put("description", "changed");
         groupSettings.save();
         assertThat(group.getDefinition().path("description").asText()).isEqualTo("changed");
-        assertThat(client.listGroups().toString()).contains(groupName);
+        assertThat(client.listGroups()).extracting(g -> g.getName()).contains(groupName);
 
         user.delete();
         group.delete();
@@ -112,7 +112,7 @@ class AdminHandlesIT extends ReferenceServerIT {
         assertThat(definition.path("label").asText()).isEqualTo("Country");
         assertThat(definition.path("type").asText()).isEqualTo("VALUES_LIST");
         assertThat(definition.path("entries")).extracting(e -> e.path("value").asText()).containsExactly("FR", "DE");
-        assertThat(client.listMeanings()).extracting(m -> m.path("id").asText()).contains(id);
+        assertThat(client.listMeanings()).extracting(m -> m.getId()).contains(id);
         assertThatThrownBy(() -> client.createMeaning(id, "Again", "DECLARATIVE", null, null, null, null, null, false))
                 .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(409));
 
@@ -129,7 +129,7 @@ class AdminHandlesIT extends ReferenceServerIT {
         meaning.delete();
         assertThatThrownBy(meaning::getDefinition).isInstanceOfSatisfying(DataikuException.class,
                 e -> assertThat(e.getHttpStatus()).isEqualTo(404));
-        assertThat(client.listMeanings()).extracting(m -> m.path("id").asText()).doesNotContain(id);
+        assertThat(client.listMeanings()).extracting(m -> m.getId()).doesNotContain(id);
     }
 
     @Test
@@ -137,7 +137,7 @@ class AdminHandlesIT extends ReferenceServerIT {
         String event = uniqueName("it-audit");
         client.logCustomAudit(event, Map.of("who", "java client"));
 
-        JsonNode logs = client.listLogs().path("logs");
+        JsonNode logs = client.listLogsRaw().path("logs");
         assertThat(logs).extracting(l -> l.path("name").asText()).contains("audit.log");
         JsonNode audit = client.getLog("audit.log");
         assertThat(audit.isTextual()).isTrue();
@@ -159,10 +159,10 @@ class AdminHandlesIT extends ReferenceServerIT {
         // the key is usable, and acts as its user
         DSSClient asUser = new DSSClient(ReferenceServerProcess.get().baseUrl(), forUser.getKey());
         assertThat(asUser.getAuthInfo(false).path("authIdentifier").asText()).isEqualTo(login);
-        assertThat(asUser.listPersonalApiKeys()).extracting(k -> k.path("id").asText()).containsExactly(forUser.getId());
-        assertThat(client.listPersonalApiKeys()).extracting(k -> k.path("id").asText())
+        assertThat(asUser.listPersonalApiKeys()).extracting(k -> k.getId()).containsExactly(forUser.getId());
+        assertThat(client.listPersonalApiKeys()).extracting(k -> k.getId())
                 .contains(own.getId()).doesNotContain(forUser.getId());
-        assertThat(client.listAllPersonalApiKeys()).extracting(k -> k.path("id").asText()).contains(own.getId(), forUser.getId());
+        assertThat(client.listAllPersonalApiKeys()).extracting(k -> k.getId()).contains(own.getId(), forUser.getId());
         assertThatThrownBy(asUser::listAllPersonalApiKeys).isInstanceOfSatisfying(DataikuException.class,
                 e -> assertThat(e.getHttpStatus()).isEqualTo(403));
 
@@ -192,7 +192,7 @@ class AdminHandlesIT extends ReferenceServerIT {
         own.delete();
         user.delete();
         assertThatThrownBy(() -> asUser.getAuthInfo(false)).isInstanceOf(DataikuException.class);
-        assertThat(client.listAllPersonalApiKeys()).extracting(k -> k.path("id").asText())
+        assertThat(client.listAllPersonalApiKeys()).extracting(k -> k.getId())
                 .doesNotContain(own.getId(), forUser.getId());
     }
 
@@ -200,7 +200,7 @@ class AdminHandlesIT extends ReferenceServerIT {
     void globalKeyReadByIdAndSecretAndUpdated() {
         DSSGlobalApiKey created = client.createGlobalApiKey("it-global", "before", true);
         DSSClient withKey = new DSSClient(ReferenceServerProcess.get().baseUrl(), created.getKey());
-        assertThat(withKey.listGlobalApiKeys().isArray()).isTrue();
+        assertThat(withKey.listGlobalApiKeysRaw().isArray()).isTrue();
 
         DSSGlobalApiKey byId = client.getGlobalApiKeyById(created.getId());
         JsonNode definition = byId.getDefinition();
@@ -264,10 +264,10 @@ class AdminHandlesIT extends ReferenceServerIT {
         client.logCustomAudit("it-event", Map.of("who", "java client"));
         assertThat(client.getAuthInfo(false).path("authIdentifier").asText()).isEqualTo("admin");
         assertThat(client.getLicensingStatus().isObject()).isTrue();
-        assertThat(client.listPlugins().isArray()).isTrue();
-        assertThat(client.listCodeEnvs().isArray()).isTrue();
-        assertThat(client.listMeanings().isArray()).isTrue();
-        assertThat(client.listLogs().isContainerNode()).isTrue();
+        assertThat(client.listPluginsRaw().isArray()).isTrue();
+        assertThat(client.listCodeEnvsRaw().isArray()).isTrue();
+        assertThat(client.listMeaningsRaw().isArray()).isTrue();
+        assertThat(client.listLogsRaw().isContainerNode()).isTrue();
         assertThat(client.listConnectionNames()).contains("demo_sql");
         assertThat(List.of(client.asUser("admin").getAuthInfo(false).path("authIdentifier").asText())).containsExactly("admin");
     }

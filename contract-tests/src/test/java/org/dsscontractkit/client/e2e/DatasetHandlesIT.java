@@ -100,7 +100,7 @@ class DatasetHandlesIT extends ReferenceServerIT {
         DSSJob job = orders.build(null, null, true, true, java.time.Duration.ofSeconds(60));
         assertThat(job.getState()).isIn("DONE", "FAILED");
         assertThat(job.getLog()).isNotBlank();
-        assertThat(project.listJobs().toString()).contains(job.getId());
+        assertThat(project.listJobs()).extracting(j -> j.getDef().path("id").asText()).contains(job.getId());
 
         orders.clear();
         orders.delete(true);
@@ -114,9 +114,9 @@ class DatasetHandlesIT extends ReferenceServerIT {
         metadata.withArray("tags").add("it_tagged");
         orders.setMetadata(metadata);
 
-        assertThat(project.listDatasets()).extracting(d -> d.path("name").asText()).containsExactlyInAnyOrder("orders", "empty_one");
-        assertThat(project.listDatasets().get(0).path("projectKey").asText()).isEqualTo(project.getProjectKey());
-        assertThat(project.listDatasets(false, List.of("it_tagged"))).extracting(d -> d.path("name").asText()).containsExactly("orders");
+        assertThat(project.listDatasets()).extracting(d -> d.getName()).containsExactlyInAnyOrder("orders", "empty_one");
+        assertThat(project.listDatasets().get(0).getProjectKey()).isEqualTo(project.getProjectKey());
+        assertThat(project.listDatasets(false, List.of("it_tagged"))).extracting(d -> d.getName()).containsExactly("orders");
         assertThat(project.listDatasets(true, List.of("no_such_tag"))).isEmpty();
     }
 
@@ -178,12 +178,12 @@ class DatasetHandlesIT extends ReferenceServerIT {
         DSSDataset orders = uploadedOrders();
         orders.uploadedAddFile(new ByteArrayInputStream("id,price,ok,label\n3,1.0,true,more\n".getBytes(StandardCharsets.UTF_8)),
                 "more.csv");
-        assertThat(orders.uploadedListFiles()).extracting(f -> f.path("path").asText())
+        assertThat(orders.uploadedListFiles()).extracting(f -> f.getPath())
                 .containsExactlyInAnyOrder("/orders.csv", "/more.csv");
 
         orders.uploadedDeleteFile("orders.csv");
 
-        assertThat(orders.uploadedListFiles()).extracting(f -> f.path("path").asText()).containsExactly("/more.csv");
+        assertThat(orders.uploadedListFiles()).extracting(f -> f.getPath()).containsExactly("/more.csv");
         List<List<Object>> rows = new ArrayList<>();
         try (RowStream stream = orders.iterRows()) {
             stream.forEach(rows::add);

@@ -129,9 +129,9 @@ class ProjectHandlesIT extends ReferenceServerIT {
         DSSProject project = client.createProject(key, "Flow", "admin");
 
         // the reference server has no flow: a new project has no recipe and no scenario (no operation creates one)
-        assertThat(project.listRecipes().isArray()).isTrue();
+        assertThat(project.listRecipesRaw().isArray()).isTrue();
         assertThat(project.listRecipes()).isEmpty();
-        assertThat(project.listScenarios().isArray()).isTrue();
+        assertThat(project.listScenariosRaw().isArray()).isTrue();
         assertThat(project.listScenarios()).isEmpty();
 
         project.delete();

@@ -1,22 +1,23 @@
 package org.dsscontractkit.client.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.generated.dss.invoker.ApiException;
 
-/** Handle on a data connection ({@code /admin/connections/{connectionName}}). Creating it sends no request. */
+/** Handle on a data connection ({@code getConnection}/{@code setConnection}/{@code deleteConnection}). Creating it sends no request. */
 public final class DSSConnection extends DefinitionHandle {
 
     private final String name;
 
     /**
-     * @param transport shared transport
-     * @param name      connection name
+     * @param api  the client's generated operations
+     * @param name connection name
      */
-    public DSSConnection(HttpTransport transport, String name) {
-        super(transport, "/admin/connections/" + PathSegments.encode(name));
-        this.name = name;
+    public DSSConnection(DssApi api, String name) {
+        super(api, "connection definition");
+        this.name = DssApi.requireId("connection name", name);
     }
 
     /** @return the connection name */
@@ -24,12 +25,31 @@ public final class DSSConnection extends DefinitionHandle {
         return name;
     }
 
+    @Override
+    HttpRequest.Builder readRequest() throws ApiException {
+        return api.connections().getConnectionRequestBuilder(name);
+    }
+
+    @Override
+    HttpRequest.Builder writeRequest(ObjectNode definition) throws ApiException {
+        return api.connections().setConnectionRequestBuilder(name, definition);
+    }
+
+    @Override
+    HttpRequest.Builder deleteRequest() throws ApiException {
+        return api.connections().deleteConnectionRequestBuilder(name);
+    }
+
     /**
      * @param contextualProjectKey project whose context resolves the connection (variables), or null
-     * @return the connection information usable without admin rights: {@code GET /connections/{name}/info}
+     * @return the connection information usable without admin rights: {@code getConnectionInfo}
      */
     public JsonNode getInfo(String contextualProjectKey) {
-        return transport.getJson("/connections/" + PathSegments.encode(name) + "/info",
-                QueryParams.of("contextualProjectKey", contextualProjectKey));
+        return api.json(() -> api.connections().getConnectionInfoRequestBuilder(name, contextualProjectKey));
+    }
+
+    @Override
+    String identifier() {
+        return name;
     }
 }

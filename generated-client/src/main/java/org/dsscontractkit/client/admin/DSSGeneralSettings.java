@@ -1,18 +1,18 @@
 package org.dsscontractkit.client.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.JsonSettings;
-import org.dsscontractkit.client.http.HttpTransport;
 
-/** The instance's general settings ({@code /admin/general-settings}); change {@link #getRaw()} then {@link #save()}. */
+/** The instance's general settings ({@code getGeneralSettings}); change {@link #getRaw()} then {@link #save()}. */
 public final class DSSGeneralSettings extends JsonSettings {
 
-    /** Reads the settings now: {@code GET /admin/general-settings}. */
-    public DSSGeneralSettings(HttpTransport transport) {
-        this(transport, transport.getJson("/admin/general-settings", null));
-    }
-
-    private DSSGeneralSettings(HttpTransport transport, JsonNode raw) {
-        super(transport, "/admin/general-settings", raw);
+    /**
+     * Reads the settings now: {@code getGeneralSettings}; {@link #save()} is {@code setGeneralSettings}.
+     *
+     * @param api the client's generated operations
+     */
+    public DSSGeneralSettings(DssApi api) {
+        super(api.object(() -> api.generalSettings().getGeneralSettingsRequestBuilder(), "general settings"),
+                raw -> api.send(() -> api.generalSettings().setGeneralSettingsRequestBuilder(raw)));
     }
 }

@@ -1,11 +1,14 @@
 package org.dsscontractkit.client.admin;
 
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.generated.dss.invoker.ApiException;
 
 /**
- * Handle on a global API key ({@code /admin/global-api-keys/{keyId}}). The secret is only known when DSS returned
- * it (at creation, or when "secure API keys" is off).
+ * Handle on a global API key ({@code getGlobalApiKey}/{@code setGlobalApiKey}/{@code deleteGlobalApiKey}): label,
+ * description, {@code globalPermissions}, {@code groups}. The secret is only known when DSS returned it (at
+ * creation, or when "secure API keys" is off).
  */
 public final class DSSGlobalApiKey extends DefinitionHandle {
 
@@ -13,13 +16,13 @@ public final class DSSGlobalApiKey extends DefinitionHandle {
     private final String key;
 
     /**
-     * @param transport shared transport
-     * @param id        key id
-     * @param key       the secret, or null when unknown
+     * @param api the client's generated operations
+     * @param id  key id
+     * @param key the secret, or null when unknown
      */
-    public DSSGlobalApiKey(HttpTransport transport, String id, String key) {
-        super(transport, "/admin/global-api-keys/" + PathSegments.encode(id));
-        this.id = id;
+    public DSSGlobalApiKey(DssApi api, String id, String key) {
+        super(api, "global API key definition");
+        this.id = DssApi.requireId("keyId", id);
         this.key = key;
     }
 
@@ -31,5 +34,25 @@ public final class DSSGlobalApiKey extends DefinitionHandle {
     /** @return the secret to authenticate with, or null when DSS did not return it */
     public String getKey() {
         return key;
+    }
+
+    @Override
+    HttpRequest.Builder readRequest() throws ApiException {
+        return api.apiKeys().getGlobalApiKeyRequestBuilder(id);
+    }
+
+    @Override
+    HttpRequest.Builder writeRequest(ObjectNode definition) throws ApiException {
+        return api.apiKeys().setGlobalApiKeyRequestBuilder(id, definition);
+    }
+
+    @Override
+    HttpRequest.Builder deleteRequest() throws ApiException {
+        return api.apiKeys().deleteGlobalApiKeyRequestBuilder(id);
+    }
+
+    @Override
+    String identifier() {
+        return id;
     }
 }

@@ -1,24 +1,46 @@
 package org.dsscontractkit.client.admin;
 
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.generated.dss.invoker.ApiException;
 
-/** Handle on a user-defined meaning ({@code /meanings/{meaningId}}): get/set definition, delete. Creating it sends no request. */
+/** Handle on a user-defined meaning ({@code getMeaning}/{@code setMeaning}/{@code deleteMeaning}). Creating it sends no request. */
 public final class DSSMeaning extends DefinitionHandle {
 
     private final String id;
 
     /**
-     * @param transport shared transport
-     * @param id        meaning id
+     * @param api the client's generated operations
+     * @param id  meaning id
      */
-    public DSSMeaning(HttpTransport transport, String id) {
-        super(transport, "/meanings/" + PathSegments.encode(id));
-        this.id = id;
+    public DSSMeaning(DssApi api, String id) {
+        super(api, "meaning definition");
+        this.id = DssApi.requireId("meaningId", id);
     }
 
     /** @return the meaning id */
     public String getId() {
+        return id;
+    }
+
+    @Override
+    HttpRequest.Builder readRequest() throws ApiException {
+        return api.meanings().getMeaningRequestBuilder(id);
+    }
+
+    @Override
+    HttpRequest.Builder writeRequest(ObjectNode definition) throws ApiException {
+        return api.meanings().setMeaningRequestBuilder(id, definition);
+    }
+
+    @Override
+    HttpRequest.Builder deleteRequest() throws ApiException {
+        return api.meanings().deleteMeaningRequestBuilder(id);
+    }
+
+    @Override
+    String identifier() {
         return id;
     }
 }

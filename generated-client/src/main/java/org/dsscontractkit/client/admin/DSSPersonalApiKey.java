@@ -1,9 +1,11 @@
 package org.dsscontractkit.client.admin;
 
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.generated.dss.invoker.ApiException;
 
-/** Handle on a personal API key ({@code /personal-api-keys/{keyId}}). */
+/** Handle on a personal API key ({@code getPersonalApiKey}/{@code setPersonalApiKey}/{@code deletePersonalApiKey}). */
 public final class DSSPersonalApiKey extends DefinitionHandle {
 
     private final String id;
@@ -11,14 +13,14 @@ public final class DSSPersonalApiKey extends DefinitionHandle {
     private final String user;
 
     /**
-     * @param transport shared transport
-     * @param id        key id
-     * @param key       the secret, or null when unknown
-     * @param user      login of the owner, or null when unknown
+     * @param api  the client's generated operations
+     * @param id   key id
+     * @param key  the secret, or null when unknown
+     * @param user login of the owner, or null when unknown
      */
-    public DSSPersonalApiKey(HttpTransport transport, String id, String key, String user) {
-        super(transport, "/personal-api-keys/" + PathSegments.encode(id));
-        this.id = id;
+    public DSSPersonalApiKey(DssApi api, String id, String key, String user) {
+        super(api, "personal API key definition");
+        this.id = DssApi.requireId("keyId", id);
         this.key = key;
         this.user = user;
     }
@@ -36,5 +38,25 @@ public final class DSSPersonalApiKey extends DefinitionHandle {
     /** @return the owner's login, or null when unknown */
     public String getUser() {
         return user;
+    }
+
+    @Override
+    HttpRequest.Builder readRequest() throws ApiException {
+        return api.apiKeys().getPersonalApiKeyRequestBuilder(id);
+    }
+
+    @Override
+    HttpRequest.Builder writeRequest(ObjectNode definition) throws ApiException {
+        return api.apiKeys().setPersonalApiKeyRequestBuilder(id, definition);
+    }
+
+    @Override
+    HttpRequest.Builder deleteRequest() throws ApiException {
+        return api.apiKeys().deletePersonalApiKeyRequestBuilder(id);
+    }
+
+    @Override
+    String identifier() {
+        return id;
     }
 }

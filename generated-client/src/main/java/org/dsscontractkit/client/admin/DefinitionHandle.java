@@ -1,51 +1,69 @@
 package org.dsscontractkit.client.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpRequest;
+import java.util.Objects;
+import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.JsonSettings;
-import org.dsscontractkit.client.http.HttpTransport;
+import org.dsscontractkit.client.generated.dss.invoker.ApiException;
 
 /**
- * What users, groups, connections and API keys share: one path read with {@code GET}, written whole with
- * {@code PUT} and removed with {@code DELETE}. Definitions are JSON trees, so unknown attributes survive a round trip.
+ * What users, groups, connections, meanings and API keys share: a definition read whole, written whole and
+ * removed, through three generated operations. Definitions are JSON trees (the contract maps these schemas to
+ * {@link ObjectNode}), so unknown attributes survive a round trip.
  */
 abstract class DefinitionHandle {
 
-    final HttpTransport transport;
-    final String path;
+    final DssApi api;
+    private final String what;
 
-    DefinitionHandle(HttpTransport transport, String path) {
-        this.transport = transport;
-        this.path = path;
+    DefinitionHandle(DssApi api, String what) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.what = what;
     }
 
-    /** @return the definition: {@code GET} on the handle path */
-    public JsonNode getDefinition() {
-        return transport.getJson(path, null);
+    /** @return the generated request reading the definition */
+    abstract HttpRequest.Builder readRequest() throws ApiException;
+
+    /** @return the generated request replacing the definition */
+    abstract HttpRequest.Builder writeRequest(ObjectNode definition) throws ApiException;
+
+    /** @return the generated request deleting the object */
+    abstract HttpRequest.Builder deleteRequest() throws ApiException;
+
+    /** @return the definition, to change and give back to {@link #setDefinition(JsonNode)} */
+    public ObjectNode getDefinition() {
+        return api.object(this::readRequest, what);
     }
 
     /** @return the definition as settings to change and {@link JsonSettings#save() save} */
     public JsonSettings getSettings() {
-        return new Settings(transport, path, getDefinition());
+        return new JsonSettings(getDefinition(), raw -> api.send(() -> writeRequest(raw)));
     }
 
     /**
-     * Replaces the definition: {@code PUT} on the handle path with the whole object.
+     * Replaces the definition with the whole object.
      *
      * @param definition the full object, typically from {@link #getDefinition()} then changed
-     * @return the answer of DSS (the saved definition for users, groups and connections)
+     * @return the answer of DSS (the saved definition for users, groups, connections and meanings)
+     * @throws IllegalArgumentException when it is not a JSON object (nothing is sent)
      */
     public JsonNode setDefinition(JsonNode definition) {
-        return transport.json("PUT", path, null, definition);
+        ObjectNode body = Objects.requireNonNull(DssApi.requireObject(what, definition), "definition");
+        return api.json(() -> writeRequest(body));
     }
 
-    /** Deletes the object: {@code DELETE} on the handle path. */
+    /** Deletes the object. */
     public void delete() {
-        transport.call("DELETE", path, null, null);
+        api.send(this::deleteRequest);
     }
 
-    private static final class Settings extends JsonSettings {
-        Settings(HttpTransport transport, String path, JsonNode raw) {
-            super(transport, path, raw);
-        }
+    /** @return the identifier of the object (login, name or id) */
+    abstract String identifier();
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + identifier() + "]";
     }
 }

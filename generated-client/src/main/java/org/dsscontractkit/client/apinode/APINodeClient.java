@@ -1,21 +1,35 @@
 package org.dsscontractkit.client.apinode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.dsscontractkit.client.ClientOptions;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.generated.apinode.invoker.ApiClient;
+import org.dsscontractkit.client.generated.apinode.invoker.ApiException;
+import org.dsscontractkit.client.generated.apinode.model.Dispatch;
+import org.dsscontractkit.client.generated.apinode.model.EffectMultiRequest;
+import org.dsscontractkit.client.generated.apinode.model.EffectRequest;
+import org.dsscontractkit.client.generated.apinode.model.ExplanationMethod;
+import org.dsscontractkit.client.generated.apinode.model.ExplanationsRequest;
+import org.dsscontractkit.client.generated.apinode.model.ForecastRequest;
+import org.dsscontractkit.client.generated.apinode.model.LookupMultiRequest;
+import org.dsscontractkit.client.generated.apinode.model.LookupRequest;
+import org.dsscontractkit.client.generated.apinode.model.PredictionItem;
+import org.dsscontractkit.client.generated.apinode.model.PredictionMultiRequest;
+import org.dsscontractkit.client.generated.apinode.model.PredictionRequest;
 import org.dsscontractkit.client.http.HttpClients;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
 
 /**
  * Client of one service of a Dataiku API node ({@code {uri}/public/api/v1/{serviceId}/{endpointId}/...}), the
- * counterpart of Python's {@code dataikuapi.APINodeClient}: same methods, same argument names, same bodies.
+ * counterpart of Python's {@code dataikuapi.APINodeClient}: same methods, same argument names, same bodies, built
+ * as the generated request models of the API node contract.
  *
  * <pre>{@code
  * APINodeClient node = new APINodeClient("http://localhost:12000", "churn", apiKey);
@@ -23,13 +37,28 @@ import org.dsscontractkit.client.http.PathSegments;
  * String label = prediction.path("result").path("prediction").asText();
  * }</pre>
  *
- * <p>Every call is a {@code POST}. Authentication is HTTP Basic with the API key, or {@code Bearer} with a token,
- * or none for services with public access.</p>
+ * <p>Records, lookup keys, query parameters and function arguments are {@code Map}s (name &rarr; value, values
+ * any Jackson-serialisable object), as in Python; answers are JSON trees. Every call is a {@code POST}.
+ * Authentication is HTTP Basic with the API key, or {@code Bearer} with a token, or none for services with public
+ * access. Failures are {@link DataikuException}s.</p>
  */
 public final class APINodeClient {
 
-    private final ApiClient apiClient;
-    private final HttpTransport transport;
+    /** A call on the generated API node code, given the client's {@link ApiClient}. */
+    @FunctionalInterface
+    public interface GeneratedCall<T> {
+        /**
+         * @param apiClient the generated client to build {@code *Api} objects on
+         * @return the call's answer
+         * @throws ApiException as the generated operations declare
+         */
+        T call(ApiClient apiClient) throws ApiException;
+    }
+
+    private final String serviceId;
+    private final ApiClient publicApiClient;
+    private final ApiClient handlesApiClient;
+    private final ApiNodeApi api;
 
     /** Client of a service open to anonymous calls. */
     public APINodeClient(String uri, String serviceId) {
@@ -58,24 +87,38 @@ public final class APINodeClient {
         if (!base.startsWith("http://") && !base.startsWith("https://")) {
             throw new IllegalArgumentException("uri must be an http:// or https:// URL, got '" + uri + "'");
         }
+        if (serviceId == null || serviceId.isEmpty()) {
+            throw new IllegalArgumentException("serviceId must not be null or empty");
+        }
+        this.serviceId = serviceId;
         String authorization = apiKey != null ? HttpClients.basicAuth(apiKey)
                 : bearerToken != null ? "Bearer " + bearerToken : null;
         Map<String, String> extraHeaders = options.extraHeaders();
-        this.apiClient = new ApiClient();
-        apiClient.setHttpClientBuilder(HttpClients.builder(options));
-        apiClient.updateBaseUri(base);
-        apiClient.setReadTimeout(options.readTimeout());
-        apiClient.setRequestInterceptor(request -> {
+        Consumer<HttpRequest.Builder> authentication = request -> {
             if (authorization != null) {
                 request.setHeader("Authorization", authorization);
             }
             extraHeaders.forEach(request::setHeader);
-        });
-        this.transport = new HttpTransport(
-                options.httpClient() != null ? options.httpClient() : apiClient.getHttpClient(),
-                apiClient.getObjectMapper(),
-                apiClient.getBaseUri() + "/public/api/v1/" + PathSegments.encode(Objects.requireNonNull(serviceId, "serviceId")),
-                apiClient.getRequestInterceptor(), apiClient.getReadTimeout());
+        };
+        HttpClient http = HttpClients.client(options);
+        HttpClient translating = HttpClients.failureTranslating(http);
+        this.publicApiClient = apiClient(http, base, authentication, options);
+        this.handlesApiClient = apiClient(translating, base, authentication, options);
+        this.api = new ApiNodeApi(handlesApiClient, translating, options.waitTimeout());
+    }
+
+    private static ApiClient apiClient(HttpClient http, String baseUri, Consumer<HttpRequest.Builder> interceptor,
+                                       ClientOptions options) {
+        ApiClient apiClient = new ApiClient() {
+            @Override
+            public HttpClient getHttpClient() {
+                return http;
+            }
+        };
+        apiClient.updateBaseUri(baseUri);
+        apiClient.setReadTimeout(options.readTimeout());
+        apiClient.setRequestInterceptor(interceptor);
+        return apiClient;
     }
 
     /** @return a client authenticating with {@code Authorization: Bearer <token>} */
@@ -91,9 +134,22 @@ public final class APINodeClient {
         return s;
     }
 
-    /** @return the generated API node client configured like this one, to call generated operations directly */
+    /**
+     * @return the generated API node client configured like this one, to call generated operations directly; they
+     *         throw the generated checked {@code ApiException}, see {@link #call(GeneratedCall)} for the translation
+     */
     public ApiClient getApiClient() {
-        return apiClient;
+        return publicApiClient;
+    }
+
+    /**
+     * Runs calls on the generated code with this client's configuration, failures as {@link DataikuException}s.
+     *
+     * @param call what to run, given the generated client
+     * @return its answer
+     */
+    public <T> T call(GeneratedCall<T> call) {
+        return api.call(() -> call.call(handlesApiClient));
     }
 
     /** Predicts one record with the endpoint's defaults; see {@link #predictRecord(String, Map, PredictionOptions)}. */
@@ -102,7 +158,7 @@ public final class APINodeClient {
     }
 
     /**
-     * Predicts one record: {@code POST /{endpointId}/predict} with {@code {features, explanations, dispatch?, context?}}.
+     * Predicts one record: {@code predictRecord} with {@code {features, explanations, dispatch?, context?}}.
      *
      * @param endpointId prediction endpoint
      * @param features   feature name &rarr; value
@@ -110,14 +166,12 @@ public final class APINodeClient {
      * @return the whole answer; the prediction is in {@code result}
      */
     public JsonNode predictRecord(String endpointId, Map<String, ?> features, PredictionOptions options) {
-        ObjectNode body = transport.newObject();
-        body.set("features", transport.toTree(Objects.requireNonNull(features, "features")));
-        body.set("explanations", explanations(options));
-        addDispatch(body, options.forcedGeneration, options.dispatchKey);
-        if (options.context != null) {
-            body.set("context", transport.toTree(options.context));
-        }
-        return post(endpointId, "predict", body);
+        PredictionRequest body = new PredictionRequest()
+                .features(copy(Objects.requireNonNull(features, "features")))
+                .explanations(explanations(options))
+                .dispatch(dispatch(options.forcedGeneration, options.dispatchKey))
+                .context(options.context == null ? null : copy(options.context));
+        return api.json(() -> api.prediction.predictRecordRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /** Predicts several records with the endpoint's defaults; see {@link #predictRecords(String, List, PredictionOptions)}. */
@@ -126,23 +180,24 @@ public final class APINodeClient {
     }
 
     /**
-     * Predicts several records: {@code POST /{endpointId}/predict-multi} with {@code {items, explanations, dispatch?}}.
+     * Predicts several records: {@code predictRecords} with {@code {items, explanations, dispatch?}}.
      *
-     * @param records each a map with {@code features} (required) and optionally {@code context}
+     * @param records each a map with {@code features} (required) and optionally {@code context}; other keys are
+     *                not part of the contract and are not sent
      * @param options generation and explanation options ({@code context} is per record here)
      * @return the whole answer; predictions are in {@code results}
      * @throws IllegalArgumentException when a record has no {@code features} (nothing is sent)
      */
     public JsonNode predictRecords(String endpointId, List<? extends Map<String, ?>> records, PredictionOptions options) {
-        ObjectNode body = transport.newObject();
-        body.set("items", items(records, "features"));
-        body.set("explanations", explanations(options));
-        addDispatch(body, options.forcedGeneration, options.dispatchKey);
-        return post(endpointId, "predict-multi", body);
+        PredictionMultiRequest body = new PredictionMultiRequest()
+                .items(items(records, "features", PredictionItem.class))
+                .explanations(explanations(options))
+                .dispatch(dispatch(options.forcedGeneration, options.dispatchKey));
+        return api.json(() -> api.prediction.predictRecordsRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /**
-     * Forecasts time series: {@code POST /{endpointId}/forecast} with {@code {items:[flat records], dispatch?}}.
+     * Forecasts time series: {@code forecast} with {@code {items:[flat records], dispatch?}}.
      *
      * @param records          flat records (time column, series identifiers, target, external features)
      * @param forcedGeneration generation to use, or null
@@ -150,10 +205,10 @@ public final class APINodeClient {
      * @return the whole answer; forecasts are in {@code results}
      */
     public JsonNode forecast(String endpointId, List<? extends Map<String, ?>> records, String forcedGeneration, String dispatchKey) {
-        ObjectNode body = transport.newObject();
-        body.set("items", transport.toTree(Objects.requireNonNull(records, "records")));
-        addDispatch(body, forcedGeneration, dispatchKey);
-        return post(endpointId, "forecast", body);
+        List<Map<String, Object>> items = new ArrayList<>();
+        Objects.requireNonNull(records, "records").forEach(r -> items.add(copy(r)));
+        ForecastRequest body = new ForecastRequest().items(items).dispatch(dispatch(forcedGeneration, dispatchKey));
+        return api.json(() -> api.forecast.forecastRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /** Forecasts time series with the active generation. */
@@ -162,15 +217,15 @@ public final class APINodeClient {
     }
 
     /**
-     * Predicts the treatment effect of one record: {@code POST /{endpointId}/predict-effect} with {@code {features, dispatch?}}.
+     * Predicts the treatment effect of one record: {@code predictEffect} with {@code {features, dispatch?}}.
      *
      * @return the whole answer; the effect is in {@code result}
      */
     public JsonNode predictEffect(String endpointId, Map<String, ?> features, String forcedGeneration, String dispatchKey) {
-        ObjectNode body = transport.newObject();
-        body.set("features", transport.toTree(Objects.requireNonNull(features, "features")));
-        addDispatch(body, forcedGeneration, dispatchKey);
-        return post(endpointId, "predict-effect", body);
+        EffectRequest body = new EffectRequest()
+                .features(copy(Objects.requireNonNull(features, "features")))
+                .dispatch(dispatch(forcedGeneration, dispatchKey));
+        return api.json(() -> api.causalPrediction.predictEffectRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /** Predicts the treatment effect of one record with the active generation. */
@@ -179,17 +234,17 @@ public final class APINodeClient {
     }
 
     /**
-     * Predicts the treatment effects of records: {@code POST /{endpointId}/predict-effect-multi} with {@code {items, dispatch?}}.
+     * Predicts the treatment effects of records: {@code predictEffects} with {@code {items, dispatch?}}.
      *
-     * @param records each with {@code features} (required) and optionally {@code context}
+     * @param records each with {@code features} (required) and optionally {@code context}; other keys are not sent
      * @return the whole answer; effects are in {@code results}
      * @throws IllegalArgumentException when a record has no {@code features} (nothing is sent)
      */
     public JsonNode predictEffects(String endpointId, List<? extends Map<String, ?>> records, String forcedGeneration, String dispatchKey) {
-        ObjectNode body = transport.newObject();
-        body.set("items", items(records, "features"));
-        addDispatch(body, forcedGeneration, dispatchKey);
-        return post(endpointId, "predict-effect-multi", body);
+        EffectMultiRequest body = new EffectMultiRequest()
+                .items(items(records, "features", PredictionItem.class))
+                .dispatch(dispatch(forcedGeneration, dispatchKey));
+        return api.json(() -> api.causalPrediction.predictEffectsRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /** Predicts the treatment effects of records with the active generation. */
@@ -198,14 +253,15 @@ public final class APINodeClient {
     }
 
     /**
-     * Runs a SQL query endpoint: {@code POST /{endpointId}/query} with the parameters as the top-level object
-     * (no body at all when there is none, like the Python client).
+     * Runs a SQL query endpoint: {@code sqlQuery} with the parameters as the top-level object (no body at all
+     * when there is none, like the Python client).
      *
      * @param parameters query parameter name &rarr; value, or null/empty
-     * @return the whole answer ({@code columns} and {@code rows})
+     * @return the whole answer ({@code results}: rows as objects)
      */
     public JsonNode sqlQuery(String endpointId, Map<String, ?> parameters) {
-        return post(endpointId, "query", parameters == null || parameters.isEmpty() ? null : transport.toTree(parameters));
+        Map<String, Object> body = parameters == null || parameters.isEmpty() ? null : copy(parameters);
+        return api.json(() -> api.sqlQueries.sqlQueryRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /** Looks up one record without context; see {@link #lookupRecord(String, Map, Map)}. */
@@ -214,81 +270,90 @@ public final class APINodeClient {
     }
 
     /**
-     * Looks up one record: {@code POST /{endpointId}/lookup} with {@code {data, context?}}.
+     * Looks up one record: {@code lookupRecord} with {@code {data, context?}}.
      *
      * @param record  lookup key columns &rarr; values
      * @param context context, or null
      * @return only the first item of {@code results} (as the Python client does), with its {@code data}
-     * @throws DataikuException when the answer has no result
+     * @throws DataikuException when the answer has no result (status 200, {@link DataikuException#INVALID_RESPONSE})
      */
     public JsonNode lookupRecord(String endpointId, Map<String, ?> record, Map<String, ?> context) {
-        ObjectNode body = transport.newObject();
-        body.set("data", transport.toTree(Objects.requireNonNull(record, "record")));
-        if (context != null) {
-            body.set("context", transport.toTree(context));
-        }
-        JsonNode answer = post(endpointId, "lookup", body);
+        LookupRequest body = new LookupRequest()
+                .data(copy(Objects.requireNonNull(record, "record")))
+                .context(context == null ? null : copy(context));
+        JsonNode answer = api.json(() -> api.lookups.lookupRecordRequestBuilder(serviceId, endpoint(endpointId), body));
         JsonNode results = answer.path("results");
         if (!results.isArray() || results.isEmpty()) {
-            throw new DataikuException(200, "InvalidResponse", null, "Lookup answer without results: " + answer);
+            throw new DataikuException(200, DataikuException.INVALID_RESPONSE, null, "Lookup answer without results: " + answer);
         }
         return results.get(0);
     }
 
     /**
-     * Looks up several records: {@code POST /{endpointId}/lookup-multi} with {@code {items:[{data, context?}]}}.
+     * Looks up several records: {@code lookupRecords} with {@code {items:[{data, context?}]}}.
      *
-     * @param records each a map with {@code data} (required) and optionally {@code context}
+     * @param records each a map with {@code data} (required) and optionally {@code context}; other keys are not sent
      * @return the whole answer ({@code results}, each with {@code data})
      * @throws IllegalArgumentException when a record has no {@code data} (nothing is sent)
      */
     public JsonNode lookupRecords(String endpointId, List<? extends Map<String, ?>> records) {
-        ObjectNode body = transport.newObject();
-        body.set("items", items(records, "data"));
-        return post(endpointId, "lookup-multi", body);
+        LookupMultiRequest body = new LookupMultiRequest().items(items(records, "data", LookupRequest.class));
+        return api.json(() -> api.lookups.lookupRecordsRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
     /**
-     * Runs a function endpoint: {@code POST /{endpointId}/run} with the arguments as a flat object (no body when
-     * there is none, like the Python client's {@code run_function(endpoint_id, **kwargs)}).
+     * Runs a function endpoint: {@code runFunction} with the arguments as a flat object (no body when there is
+     * none, like the Python client's {@code run_function(endpoint_id, **kwargs)}).
      *
      * @param arguments argument name &rarr; value, or null/empty
-     * @return the function's return value
+     * @return the function's answer ({@code response} holds its return value)
      */
     public JsonNode runFunction(String endpointId, Map<String, ?> arguments) {
-        return post(endpointId, "run", arguments == null || arguments.isEmpty() ? null : transport.toTree(arguments));
+        Map<String, Object> body = arguments == null || arguments.isEmpty() ? null : copy(arguments);
+        return api.json(() -> api.functions.runFunctionRequestBuilder(serviceId, endpoint(endpointId), body));
     }
 
-    private JsonNode post(String endpointId, String verb, JsonNode body) {
-        return transport.json("POST", "/" + PathSegments.encode(endpointId) + "/" + verb, null, body);
-    }
-
-    private ObjectNode explanations(PredictionOptions options) {
-        ObjectNode explanations = transport.newObject();
-        explanations.put("enabled", options.withExplanations);
-        explanations.put("method", options.explanationMethod);
-        explanations.put("nExplanations", options.nExplanations);
-        explanations.put("nMonteCarloSteps", options.nExplanationsMcSteps);
-        return explanations;
-    }
-
-    private static void addDispatch(ObjectNode body, String forcedGeneration, String dispatchKey) {
-        if (forcedGeneration != null) {
-            body.putObject("dispatch").put("forcedGeneration", forcedGeneration);
-        } else if (dispatchKey != null) {
-            body.putObject("dispatch").put("dispatchKey", dispatchKey);
+    private static String endpoint(String endpointId) {
+        if (endpointId == null || endpointId.isEmpty()) {
+            throw new IllegalArgumentException("endpointId must not be null or empty");
         }
+        return endpointId;
     }
 
-    private ArrayNode items(List<? extends Map<String, ?>> records, String requiredKey) {
+    private static ExplanationsRequest explanations(PredictionOptions options) {
+        ExplanationMethod method = options.explanationMethod == null ? null : ExplanationMethod.fromValue(options.explanationMethod);
+        return new ExplanationsRequest()
+                .enabled(options.withExplanations)
+                .method(method)
+                .nExplanations(options.nExplanations)
+                .nMonteCarloSteps(options.nExplanationsMcSteps);
+    }
+
+    private static Dispatch dispatch(String forcedGeneration, String dispatchKey) {
+        if (forcedGeneration != null) {
+            return new Dispatch().forcedGeneration(forcedGeneration);
+        }
+        return dispatchKey == null ? null : new Dispatch().dispatchKey(dispatchKey);
+    }
+
+    private static Map<String, Object> copy(Map<String, ?> map) {
+        return new LinkedHashMap<>(map);
+    }
+
+    private <T> List<T> items(List<? extends Map<String, ?>> records, String requiredKey, Class<T> type) {
         Objects.requireNonNull(records, "records");
-        ArrayNode items = transport.mapper().createArrayNode();
+        List<T> items = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             Map<String, ?> record = records.get(i);
             if (record == null || !record.containsKey(requiredKey)) {
                 throw new IllegalArgumentException("Record " + i + " has no '" + requiredKey + "' key: " + record);
             }
-            items.add(transport.toTree(record));
+            try {
+                items.add(api.mapper().convertValue(record, type));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Record " + i + " is not a " + type.getSimpleName() + " of the contract: "
+                        + e.getMessage(), e);
+            }
         }
         return items;
     }

@@ -1,6 +1,7 @@
 package org.dsscontractkit.client.apinode;
 
 import java.util.Map;
+import org.dsscontractkit.client.generated.apinode.model.ExplanationMethod;
 
 /**
  * Optional arguments of {@link APINodeClient#predictRecord} and {@link APINodeClient#predictRecords}, named like the
@@ -46,8 +47,19 @@ public final class PredictionOptions {
         return this;
     }
 
-    /** {@code SHAPLEY} or {@code ICE}. @return this */
+    /**
+     * Method of the explanations.
+     *
+     * @param method {@code SHAPLEY} or {@code ICE} (the values of the contract's {@code ExplanationMethod}), or null
+     *               for the endpoint's default
+     * @return this
+     * @throws IllegalArgumentException for any other value
+     */
     public PredictionOptions explanationMethod(String method) {
+        if (method != null && (ExplanationMethod.fromValue(method) == null
+                || ExplanationMethod.fromValue(method) == ExplanationMethod.UNKNOWN_DEFAULT_OPEN_API)) {
+            throw new IllegalArgumentException("explanationMethod must be SHAPLEY or ICE, got '" + method + "'");
+        }
         this.explanationMethod = method;
         return this;
     }

@@ -1,47 +1,45 @@
 package org.dsscontractkit.client.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.dsscontractkit.client.DataikuException;
-import org.dsscontractkit.client.generated.dss.model.DatasetSchema;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
+import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.generated.dss.model.SchemaColumn;
+import org.dsscontractkit.client.generated.dss.model.TabularDataFormat;
+import org.dsscontractkit.client.generated.dss.model.UploadedFile;
+import org.dsscontractkit.client.http.FileContent;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.job.JobDefinitionBuilder;
 import org.dsscontractkit.client.rows.ColumnCaster;
 import org.dsscontractkit.client.rows.RowStream;
 
-/**
- * Handle on a dataset ({@code /projects/{projectKey}/datasets/{datasetName}}), as returned by
- * {@code project.getDataset(name)}. Creating it sends no request.
- */
+/** Handle on a dataset, as returned by {@code project.getDataset(name)}. Creating it sends no request. */
 public final class DSSDataset {
 
     /** The data format the Python client reads, and this one too. */
-    public static final String STREAM_FORMAT = "tsv-excel-noheader";
+    public static final String STREAM_FORMAT = TabularDataFormat.TSV_EXCEL_NOHEADER.getValue();
 
-    private final HttpTransport transport;
+    private final DssApi api;
     private final String projectKey;
     private final String name;
 
     /**
-     * @param transport  shared transport
+     * @param api        the client's generated operations
      * @param projectKey key of the dataset's project
      * @param name       dataset name
      */
-    public DSSDataset(HttpTransport transport, String projectKey, String name) {
-        this.transport = transport;
-        this.projectKey = projectKey;
-        this.name = name;
+    public DSSDataset(DssApi api, String projectKey, String name) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.projectKey = DssApi.requireId("projectKey", projectKey);
+        this.name = DssApi.requireId("dataset name", name);
     }
 
     /** @return the dataset name */
@@ -55,7 +53,7 @@ public final class DSSDataset {
     }
 
     /**
-     * Tells whether the dataset exists, by reading its metadata ({@code GET .../metadata}).
+     * Tells whether the dataset exists, by reading its metadata ({@code getDatasetMetadata}).
      *
      * @return false when DSS answers 404 (unknown project or dataset)
      * @throws DataikuException for any other failure (unlike the Python client, which answers false to everything,
@@ -63,7 +61,7 @@ public final class DSSDataset {
      */
     public boolean exists() {
         try {
-            transport.getJson(base() + "/metadata", null);
+            api.json(() -> api.datasets().getDatasetMetadataRequestBuilder(projectKey, name));
             return true;
         } catch (DataikuException e) {
             if (e.getHttpStatus() == 404) {
@@ -73,87 +71,92 @@ public final class DSSDataset {
         }
     }
 
-    /** @return the settings, to change and {@link DSSDatasetSettings#save() save}: {@code GET} on the dataset path */
+    /** @return the settings, to change and {@link DSSDatasetSettings#save() save}: {@code getDatasetSettings} */
     public DSSDatasetSettings getSettings() {
-        return new DSSDatasetSettings(transport, base(), transport.getJson(base(), null));
+        ObjectNode raw = api.object(() -> api.datasets().getDatasetSettingsRequestBuilder(projectKey, name), "dataset settings");
+        return new DSSDatasetSettings(raw, settings -> api.send(() -> api.datasets().setDatasetSettingsRequestBuilder(projectKey, name, settings)));
     }
 
-    /** @return the schema {@code {columns:[{name, type, ...}]}}: {@code GET .../schema} */
+    /** @return the schema {@code {columns:[{name, type, ...}]}}, every attribute kept: {@code getDatasetSchema} */
     public ObjectNode getSchema() {
-        return asObject(transport.getJson(base() + "/schema", null), "schema");
+        return api.object(() -> api.datasets().getDatasetSchemaRequestBuilder(projectKey, name), "schema of dataset " + fullName());
     }
 
     /**
-     * @return the schema as the generated model ({@code columns} of {@code SchemaColumn} with typed {@code ColumnType});
-     *         use {@link #getSchema()} to keep attributes the model does not declare
+     * @return the schema columns as the generated model ({@code SchemaColumn}: name, typed {@code ColumnType},
+     *         comment, meaning...); use {@link #getSchema()} to keep attributes the model does not declare
      */
-    public DatasetSchema getSchemaModel() {
+    public List<SchemaColumn> getSchemaColumns() {
+        JsonNode columns = getSchema().path("columns");
         try {
-            return transport.mapper().treeToValue(getSchema(), DatasetSchema.class);
-        } catch (JsonProcessingException e) {
-            throw new DataikuException(200, "InvalidResponse", null,
-                    "Schema of dataset " + projectKey + "." + name + " does not match the spec: " + e.getOriginalMessage());
+            return Arrays.asList(api.mapper().treeToValue(columns, SchemaColumn[].class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new DataikuException(200, DataikuException.INVALID_RESPONSE, null,
+                    "Schema of dataset " + fullName() + " does not match the contract: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Replaces the schema: {@code PUT .../schema}.
+     * Replaces the schema: {@code setDatasetSchema}.
      *
      * @param schema {@code {columns:[...]}}, as returned by {@link #getSchema()}
      * @return the answer of DSS
+     * @throws IllegalArgumentException when it is not a JSON object (nothing is sent)
      */
     public JsonNode setSchema(JsonNode schema) {
-        return transport.json("PUT", base() + "/schema", null, schema);
+        ObjectNode body = Objects.requireNonNull(DssApi.requireObject("Dataset schema", schema), "schema");
+        return api.json(() -> api.datasets().setDatasetSchemaRequestBuilder(projectKey, name, body));
     }
 
-    /** @return the metadata (label, description, tags, custom fields): {@code GET .../metadata} */
+    /** @return the metadata (label, description, tags, checklists, custom fields): {@code getDatasetMetadata} */
     public ObjectNode getMetadata() {
-        return asObject(transport.getJson(base() + "/metadata", null), "metadata");
+        return api.object(() -> api.datasets().getDatasetMetadataRequestBuilder(projectKey, name), "metadata of dataset " + fullName());
     }
 
     /**
-     * Replaces the metadata: {@code PUT .../metadata}.
+     * Replaces the metadata, the whole object: {@code setDatasetMetadata}.
      *
      * @return the answer of DSS
+     * @throws IllegalArgumentException when it is not a JSON object (nothing is sent)
      */
     public JsonNode setMetadata(JsonNode metadata) {
-        return transport.json("PUT", base() + "/metadata", null, metadata);
+        ObjectNode body = Objects.requireNonNull(DssApi.requireObject("Dataset metadata", metadata), "metadata");
+        return api.json(() -> api.datasets().setDatasetMetadataRequestBuilder(projectKey, name, body));
     }
 
-    /** @return the partition ids of a partitioned dataset (empty otherwise): {@code GET .../partitions} */
+    /** @return the partition ids of a partitioned dataset (empty otherwise): {@code listDatasetPartitions} */
     public List<String> listPartitions() {
-        List<String> partitions = new ArrayList<>();
-        transport.getJson(base() + "/partitions", null).forEach(p -> partitions.add(p.asText()));
-        return partitions;
+        List<String> partitions = api.call(() -> api.datasets().listDatasetPartitions(projectKey, name));
+        return partitions == null ? List.of() : partitions;
     }
 
-    /** Clears all the data: {@code DELETE .../data} (no trailing slash). @return the answer of DSS */
+    /** Clears all the data: {@code clearDatasetData}. @return the answer of DSS */
     public JsonNode clear() {
         return clear(null);
     }
 
     /**
-     * Clears the data of some partitions: {@code DELETE .../data?partitions=a&partitions=b}.
+     * Clears the data of some partitions: {@code clearDatasetData} ({@code ?partitions=a&partitions=b}).
      *
      * @param partitions partition ids, or null for all the data
      * @return the answer of DSS
      */
     public JsonNode clear(List<String> partitions) {
-        return transport.json("DELETE", base() + "/data", QueryParams.of("partitions", partitions), null);
+        return api.json(() -> api.datasetData().clearDatasetDataRequestBuilder(projectKey, name, partitions));
     }
 
-    /** Deletes the dataset, keeping its data: {@code DELETE} on the dataset path with {@code dropData=false}. */
+    /** Deletes the dataset, keeping its data: {@code deleteDataset} with {@code dropData=false}. */
     public void delete() {
         delete(false);
     }
 
     /**
-     * Deletes the dataset.
+     * Deletes the dataset: {@code deleteDataset}.
      *
      * @param dropData true to also delete the underlying data
      */
     public void delete(boolean dropData) {
-        transport.call("DELETE", base(), QueryParams.of("dropData", dropData), null);
+        api.send(() -> api.datasets().deleteDatasetRequestBuilder(projectKey, name, DssApi.flag(dropData)));
     }
 
     /** Streams all rows; see {@link #iterRows(List)}. */
@@ -164,19 +167,17 @@ public final class DSSDataset {
     /**
      * Streams the rows of the dataset, typed by its schema, without holding more than one row in memory.
      *
-     * <p>Calls, in the Python client's order: {@code GET .../data/?format=tsv-excel-noheader&partitions=...&readSessionId=<uuid>}
-     * (streamed), {@code GET .../schema}, then, after the last row, {@code GET .../finish-streaming/?readSessionId=<uuid>}
-     * whose failure is thrown from the iterator.</p>
+     * <p>Calls, in the Python client's order: {@code readDatasetData} with {@code format=tsv-excel-noheader}, the
+     * partitions and a new {@code readSessionId} (streamed), {@code getDatasetSchema}, then, after the last row,
+     * {@code finishDatasetStreaming} with the session id, whose failure is thrown from the iterator.</p>
      *
      * @param partitions partition ids to read, or null for all
-     * @return the rows; close it when stopping early
+     * @return the rows, to read once; close it when stopping early
      */
     public RowStream iterRows(List<String> partitions) {
         String readSessionId = UUID.randomUUID().toString();
-        QueryParams query = QueryParams.of("format", STREAM_FORMAT)
-                .with("partitions", partitions)
-                .with("readSessionId", readSessionId);
-        InputStream body = transport.stream("GET", base() + "/data/", query, null);
+        InputStream body = api.stream(() -> api.datasetData().readDatasetDataRequestBuilder(projectKey, name,
+                TabularDataFormat.TSV_EXCEL_NOHEADER, readSessionId, partitions, null, null));
         ColumnCaster caster;
         try {
             caster = new ColumnCaster(getSchema().path("columns"));
@@ -184,47 +185,60 @@ public final class DSSDataset {
             closeQuietly(body);
             throw e;
         }
-        return new RowStream(body, caster, () -> transport.call("GET", base() + "/finish-streaming/",
-                QueryParams.of("readSessionId", readSessionId), null));
+        return new RowStream(body, caster,
+                () -> api.send(() -> api.datasetData().finishDatasetStreamingRequestBuilder(projectKey, name, readSessionId)));
     }
 
     /**
-     * Uploads a file into an "uploaded files" dataset: {@code POST .../uploaded/files}, multipart part {@code file}.
+     * Uploads a file into an "uploaded files" dataset: {@code addDatasetUploadedFile}, one multipart part
+     * {@code file}, sent chunked (the length of a stream is not known). The answer is not read.
      *
      * @param content  file content, streamed and closed
      * @param fileName name the file gets in the dataset
      */
     public void uploadedAddFile(InputStream content, String fileName) {
-        transport.upload(base() + "/uploaded/files", fileName, content);
+        FileContent file = FileContent.of(fileName, content);
+        api.send(() -> api.datasetData().addDatasetUploadedFileRequestBuilder(projectKey, name, file));
     }
 
-    /** Uploads a local file under its own name; see {@link #uploadedAddFile(InputStream, String)}. */
+    /**
+     * Uploads a local file under its own name, with a {@code Content-Length}; see {@link #uploadedAddFile(InputStream, String)}.
+     *
+     * @throws DataikuException with status 0 when the file cannot be read (the {@code IOException} is the cause)
+     */
     public void uploadedAddFile(Path file) {
-        transport.upload(base() + "/uploaded/files", file.getFileName().toString(), file);
+        FileContent content = FileContent.of(file);
+        api.send(() -> api.datasetData().addDatasetUploadedFileRequestBuilder(projectKey, name, content));
     }
 
-    /** @return the files of an "uploaded files" dataset: {@code GET .../uploaded/files} */
-    public JsonNode uploadedListFiles() {
-        return transport.getJson(base() + "/uploaded/files", null);
+    /** @return the files of an "uploaded files" dataset ({@code path}, {@code size}, {@code lastModified}): {@code listDatasetUploadedFiles} */
+    public List<UploadedFile> uploadedListFiles() {
+        return api.call(() -> api.datasetData().listDatasetUploadedFiles(projectKey, name));
     }
 
-    /** Deletes one file of an "uploaded files" dataset: {@code DELETE .../uploaded/files/{fileName}}. */
+    /** @return the files of an "uploaded files" dataset as DSS sent them: {@code listDatasetUploadedFiles} */
+    public JsonNode uploadedListFilesRaw() {
+        return api.json(() -> api.datasetData().listDatasetUploadedFilesRequestBuilder(projectKey, name));
+    }
+
+    /** Deletes one file of an "uploaded files" dataset: {@code deleteDatasetUploadedFile}. */
     public void uploadedDeleteFile(String fileName) {
-        transport.call("DELETE", base() + "/uploaded/files/" + PathSegments.encode(fileName), null, null);
+        api.send(() -> api.datasetData().deleteDatasetUploadedFileRequestBuilder(projectKey, name,
+                DssApi.requireId("fileName", fileName)));
     }
 
     /**
      * @param partition partition id, or empty/null for a non-partitioned dataset (sent as {@code NP})
-     * @return the last computed metric values: {@code GET .../metrics/last/{partition}}
+     * @return the last computed metric values: {@code getDatasetLastMetricValues}
      */
     public JsonNode getLastMetricValues(String partition) {
         String p = partition == null || partition.isEmpty() ? "NP" : partition;
-        return transport.getJson(base() + "/metrics/last/" + PathSegments.encode(p), null);
+        return api.json(() -> api.datasets().getDatasetLastMetricValuesRequestBuilder(projectKey, name, p));
     }
 
     /**
-     * Computes metrics: {@code POST .../actions/computeMetricsFromIds} with {@code {metricIds}} when ids are given,
-     * else {@code POST .../actions/computeMetrics} with the probes (or no body).
+     * Computes metrics: {@code computeDatasetMetricsFromIds} with {@code {metricIds}} when ids are given, else
+     * {@code computeDatasetMetrics} with the probes (or no body).
      *
      * @param partition partition id, empty for none (always sent)
      * @param metricIds metric ids, or null
@@ -232,28 +246,38 @@ public final class DSSDataset {
      * @return the computation report
      */
     public JsonNode computeMetrics(String partition, List<String> metricIds, JsonNode probes) {
-        QueryParams query = QueryParams.of("partition", partition == null ? "" : partition);
+        String p = partition == null ? "" : partition;
         if (metricIds != null) {
-            ObjectNode body = transport.newObject();
-            body.set("metricIds", transport.toTree(metricIds));
-            return transport.json("POST", base() + "/actions/computeMetricsFromIds", query, body);
+            ObjectNode body = api.newObject();
+            body.set("metricIds", api.toTree(metricIds));
+            return api.json(() -> api.datasets().computeDatasetMetricsFromIdsRequestBuilder(projectKey, name, body, p));
         }
-        return transport.json("POST", base() + "/actions/computeMetrics", query, probes);
+        ObjectNode body = DssApi.requireObject("Metric probes", probes);
+        return api.json(() -> api.datasets().computeDatasetMetricsRequestBuilder(projectKey, name, p, body));
     }
 
     /**
-     * Runs checks: {@code POST .../actions/runChecks?partition=...} with the check ids (or no body for all).
+     * Runs checks: {@code runDatasetChecks} with the check ids (or no body for all).
      *
+     * @param partition partition id, empty for none (always sent)
+     * @param checks    check ids, or null for all
      * @return the check report
      */
     public JsonNode runChecks(String partition, List<String> checks) {
-        QueryParams query = QueryParams.of("partition", partition == null ? "" : partition);
-        return transport.json("POST", base() + "/actions/runChecks", query, checks == null ? null : transport.toTree(checks));
+        String p = partition == null ? "" : partition;
+        return api.json(() -> api.datasets().runDatasetChecksRequestBuilder(projectKey, name, p, checks));
     }
 
-    /** Builds the dataset with a {@code NON_RECURSIVE_FORCED_BUILD} job and waits for it. @return the job, {@code DONE} */
+    /**
+     * Builds the dataset with a {@code NON_RECURSIVE_FORCED_BUILD} job and waits for it, at most the client's
+     * wait limit ({@code ClientOptions.waitTimeout}, one hour by default).
+     *
+     * @return the job, {@code DONE}
+     * @throws DataikuException                                        when the job ends {@code FAILED} or {@code ABORTED} (status 200, error type {@code JobFailed})
+     * @throws org.dsscontractkit.client.future.WaitTimeoutException when the wait limit passes first (the job goes on)
+     */
     public DSSJob build() {
-        return build(JobDefinitionBuilder.NON_RECURSIVE_FORCED_BUILD, null, true, false, null);
+        return build(JobDefinitionBuilder.NON_RECURSIVE_FORCED_BUILD, null, true, false, api.waitTimeout());
     }
 
     /**
@@ -267,7 +291,7 @@ public final class DSSDataset {
      * @return the job handle
      */
     public DSSJob build(String jobType, String partitions, boolean wait, boolean noFail, Duration timeout) {
-        DSSJob job = new JobDefinitionBuilder(transport, projectKey, jobType)
+        DSSJob job = new JobDefinitionBuilder(api, projectKey, jobType)
                 .withOutput(name, null, null, partitions)
                 .start();
         if (wait) {
@@ -276,16 +300,13 @@ public final class DSSDataset {
         return job;
     }
 
-    private ObjectNode asObject(JsonNode node, String what) {
-        if (node instanceof ObjectNode object) {
-            return object;
-        }
-        throw new DataikuException(200, "InvalidResponse", null,
-                "Expected the " + what + " of dataset " + projectKey + "." + name + " as a JSON object, got: " + node);
+    @Override
+    public String toString() {
+        return "DSSDataset[" + fullName() + "]";
     }
 
-    private String base() {
-        return "/projects/" + PathSegments.encode(projectKey) + "/datasets/" + PathSegments.encode(name);
+    private String fullName() {
+        return projectKey + "." + name;
     }
 
     private static void closeQuietly(InputStream in) {

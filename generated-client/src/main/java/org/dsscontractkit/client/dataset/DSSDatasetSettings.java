@@ -3,17 +3,17 @@ package org.dsscontractkit.client.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
 import org.dsscontractkit.client.JsonSettings;
-import org.dsscontractkit.client.http.HttpTransport;
 
 /**
- * Settings of a dataset ({@code GET}/{@code PUT /projects/{projectKey}/datasets/{datasetName}}). Change
- * {@link #getRaw()} or use the helpers, then {@link #save()}; unknown attributes are kept.
+ * Settings of a dataset ({@code getDatasetSettings}/{@code setDatasetSettings}). Change {@link #getRaw()} or use
+ * the helpers, then {@link #save()}; unknown attributes are kept.
  */
 public final class DSSDatasetSettings extends JsonSettings {
 
-    DSSDatasetSettings(HttpTransport transport, String path, JsonNode raw) {
-        super(transport, path, raw);
+    DSSDatasetSettings(ObjectNode raw, Consumer<ObjectNode> save) {
+        super(raw, save);
     }
 
     /** @return the dataset type ({@code Filesystem}, {@code UploadedFiles}, {@code PostgreSQL}...) */

@@ -45,7 +45,8 @@ public final class Backoff {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw new WaitTimeoutException(what + " did not complete within " + timeout);
+                throw new WaitTimeoutException(what + " did not complete within " + timeout
+                        + " (it goes on running; pass a longer timeout or set ClientOptions.waitTimeout)");
             }
             long pause = Math.min(backoff.next().toNanos(), remaining);
             try {

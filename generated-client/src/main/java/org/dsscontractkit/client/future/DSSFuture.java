@@ -2,28 +2,29 @@ package org.dsscontractkit.client.future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
+import java.util.Objects;
+import org.dsscontractkit.client.DssApi;
 
-/** Handle on a long-running task of DSS ({@code /futures/{jobId}}). Creating it sends no request. */
+/**
+ * Handle on a long-running task of DSS ({@code getFutureState}), such as a project deletion started with
+ * {@code wait=false}. Creating it sends no request.
+ */
 public final class DSSFuture {
 
-    private final HttpTransport transport;
+    private final DssApi api;
     private final String jobId;
-
     private final JsonNode immediateResult;
 
     /**
-     * @param transport shared transport
-     * @param jobId     the future's job id
+     * @param api   the client's generated operations
+     * @param jobId the future's job id
      */
-    public DSSFuture(HttpTransport transport, String jobId) {
-        this(transport, jobId, null);
+    public DSSFuture(DssApi api, String jobId) {
+        this(api, jobId, null);
     }
 
-    private DSSFuture(HttpTransport transport, String jobId, JsonNode immediateResult) {
-        this.transport = transport;
+    private DSSFuture(DssApi api, String jobId, JsonNode immediateResult) {
+        this.api = Objects.requireNonNull(api, "api");
         this.jobId = jobId;
         this.immediateResult = immediateResult;
     }
@@ -32,12 +33,12 @@ public final class DSSFuture {
      * Wraps the answer of a call that may start a future (e.g. project deletion): a {@code jobId} in it means a
      * running task, otherwise the answer itself is the result.
      */
-    public static DSSFuture fromResponse(HttpTransport transport, JsonNode response) {
+    public static DSSFuture fromResponse(DssApi api, JsonNode response) {
         JsonNode id = response == null ? null : response.get("jobId");
         if (id != null && id.isTextual() && !id.asText().isEmpty()) {
-            return new DSSFuture(transport, id.asText(), null);
+            return new DSSFuture(api, id.asText(), null);
         }
-        return new DSSFuture(transport, null, response);
+        return new DSSFuture(api, null, response);
     }
 
     /** @return the job id of the future, or null when the task completed synchronously */
@@ -45,28 +46,28 @@ public final class DSSFuture {
         return jobId;
     }
 
-    /** Aborts the task: {@code DELETE /futures/{jobId}}. */
+    /** Aborts the task: {@code abortFuture}. */
     public void abort() {
         if (jobId != null) {
-            transport.call("DELETE", path(), null, null);
+            api.send(() -> api.futures().abortFutureRequestBuilder(jobId));
         }
     }
 
-    /** @return the task state ({@code hasResult}, {@code result}, {@code alive}, progress...): {@code GET /futures/{jobId}?peek=false} */
+    /** @return the task state ({@code hasResult}, {@code result}, {@code alive}, progress...): {@code getFutureState} with {@code peek=false} */
     public JsonNode getState() {
         return state(false);
     }
 
-    /** @return the task state without consuming it: {@code GET /futures/{jobId}?peek=true} */
+    /** @return the task state without consuming it: {@code getFutureState} with {@code peek=true} */
     public JsonNode peekState() {
         return state(true);
     }
 
     private JsonNode state(boolean peek) {
         if (jobId == null) {
-            return transport.newObject().put("hasResult", true).set("result", immediateResult);
+            return api.newObject().put("hasResult", true).set("result", immediateResult);
         }
-        return transport.getJson(path(), QueryParams.of("peek", peek));
+        return api.json(() -> api.futures().getFutureStateRequestBuilder(jobId, DssApi.flag(peek)));
     }
 
     /**
@@ -87,12 +88,11 @@ public final class DSSFuture {
         return state.path("result");
     }
 
-    /** Same as {@link #waitForResult(Duration)} without a timeout, like the Python client. */
+    /**
+     * Same as {@link #waitForResult(Duration)} with the client's wait limit ({@code ClientOptions.waitTimeout}, one
+     * hour by default; the Python client waits forever).
+     */
     public JsonNode waitForResult() {
-        return waitForResult(null);
-    }
-
-    private String path() {
-        return "/futures/" + PathSegments.encode(jobId);
+        return waitForResult(api.waitTimeout());
     }
 }

@@ -13,7 +13,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.dsscontractkit.client.ClientOptions;
 
-/** Builds the {@link HttpClient.Builder} given to the generated {@code ApiClient}, from {@link ClientOptions}. */
+/** The HTTP clients under the generated {@code ApiClient}s, from {@link ClientOptions}. */
 public final class HttpClients {
 
     private HttpClients() {
@@ -35,6 +35,23 @@ public final class HttpClients {
             builder.sslContext(trustAll());
         }
         return builder;
+    }
+
+    /**
+     * @return the caller's client ({@link ClientOptions#httpClient()}) or a new one from {@link #builder}: one client,
+     *         so one connection pool, for every generated {@code *Api} of a DSS or API node client
+     */
+    public static HttpClient client(ClientOptions options) {
+        return options.httpClient() != null ? options.httpClient() : builder(options).build();
+    }
+
+    /**
+     * @param client the client that makes the exchanges
+     * @return a client over it that throws a {@link org.dsscontractkit.client.DataikuException} for a synchronous call
+     *         answered with a status &gt;= 400 or not answered at all (see {@link ApiCalls})
+     */
+    public static HttpClient failureTranslating(HttpClient client) {
+        return new FailureTranslatingHttpClient(client);
     }
 
     /** @return the value of an HTTP Basic header with the API key as user name and an empty password */

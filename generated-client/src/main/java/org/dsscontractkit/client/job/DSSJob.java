@@ -2,32 +2,31 @@ package org.dsscontractkit.client.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import org.dsscontractkit.client.DataikuException;
+import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.future.Backoff;
 import org.dsscontractkit.client.future.WaitTimeoutException;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
 
-/** Handle on a job of a project ({@code /projects/{projectKey}/jobs/{jobId}}). Creating it sends no request. */
+/** Handle on a job of a project. Creating it sends no request. */
 public final class DSSJob {
 
     private static final Set<String> TERMINAL_STATES = Set.of("DONE", "ABORTED", "FAILED");
 
-    private final HttpTransport transport;
+    private final DssApi api;
     private final String projectKey;
     private final String id;
 
     /**
-     * @param transport  shared transport
+     * @param api        the client's generated operations
      * @param projectKey key of the project running the job
      * @param id         job id
      */
-    public DSSJob(HttpTransport transport, String projectKey, String id) {
-        this.transport = transport;
-        this.projectKey = projectKey;
-        this.id = id;
+    public DSSJob(DssApi api, String projectKey, String id) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.projectKey = DssApi.requireId("projectKey", projectKey);
+        this.id = DssApi.requireId("jobId", id);
     }
 
     /** @return the job id */
@@ -40,9 +39,9 @@ public final class DSSJob {
         return projectKey;
     }
 
-    /** @return the job status (definition, {@code baseStatus.state}, activities): {@code GET .../jobs/{jobId}/} (trailing slash) */
+    /** @return the job status (definition, {@code baseStatus.state}, activities): {@code getJobStatus} */
     public JsonNode getStatus() {
-        return transport.getJson(base() + "/", null);
+        return api.json(() -> api.jobs().getJobStatusRequestBuilder(projectKey, id));
     }
 
     /** @return the current state ({@code baseStatus.state}), empty when not reported yet */
@@ -50,22 +49,32 @@ public final class DSSJob {
         return getStatus().path("baseStatus").path("state").asText("");
     }
 
-    /** @return the whole job log as text: {@code GET .../log} */
+    /** @return the whole job log as text: {@code getJobLog} */
     public String getLog() {
         return getLog(null);
     }
 
     /**
      * @param activity name of one activity of the job, or null for the whole log
-     * @return the log as text: {@code GET .../log?activity=...}
+     * @return the log as text: {@code getJobLog}
      */
     public String getLog(String activity) {
-        return transport.text("GET", base() + "/log", QueryParams.of("activity", activity), null);
+        return api.text(() -> api.jobs().getJobLogRequestBuilder(projectKey, id, activity));
     }
 
-    /** Asks DSS to abort the job: {@code POST .../abort}. @return the answer of DSS */
+    /** Asks DSS to abort the job: {@code abortJob}. @return the answer of DSS */
     public JsonNode abort() {
-        return transport.json("POST", base() + "/abort", null, null);
+        return api.json(() -> api.jobs().abortJobRequestBuilder(projectKey, id));
+    }
+
+    /**
+     * Waits until the job is {@code DONE}, at most the client's wait limit ({@code ClientOptions.waitTimeout},
+     * one hour by default); see {@link #waitForCompletion(Duration, boolean)}.
+     *
+     * @return the final state, {@code DONE}
+     */
+    public String waitForCompletion() {
+        return waitForCompletion(api.waitTimeout(), false);
     }
 
     /**
@@ -74,7 +83,8 @@ public final class DSSJob {
      *
      * @param timeout maximum wait; null waits forever
      * @return the final state, {@code DONE}
-     * @throws DataikuException     when the job ends {@code ABORTED} or {@code FAILED}
+     * @throws DataikuException     when the job ends {@code ABORTED} or {@code FAILED}: status 200 (the status call
+     *                              succeeded), error type {@code JobFailed}
      * @throws WaitTimeoutException when the timeout passes first (the job keeps running)
      */
     public String waitForCompletion(Duration timeout) {
@@ -100,7 +110,8 @@ public final class DSSJob {
         return state;
     }
 
-    private String base() {
-        return "/projects/" + PathSegments.encode(projectKey) + "/jobs/" + PathSegments.encode(id);
+    @Override
+    public String toString() {
+        return "DSSJob[" + projectKey + "." + id + "]";
     }
 }

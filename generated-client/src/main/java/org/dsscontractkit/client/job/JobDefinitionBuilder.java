@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import org.dsscontractkit.client.DataikuException;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
+import org.dsscontractkit.client.DssApi;
 
 /**
  * Builds and starts a job, like the Python client's {@code project.new_job(type).with_output(...).start()}.
@@ -24,20 +23,20 @@ public final class JobDefinitionBuilder {
     /** Builds what is missing upstream. */
     public static final String RECURSIVE_MISSING_ONLY_BUILD = "RECURSIVE_MISSING_ONLY_BUILD";
 
-    private final HttpTransport transport;
+    private final DssApi api;
     private final String projectKey;
     private final ObjectNode definition;
     private final ArrayNode outputs;
 
     /**
-     * @param transport  shared transport
+     * @param api        the client's generated operations
      * @param projectKey project the job runs in
      * @param jobType    one of the job type constants
      */
-    public JobDefinitionBuilder(HttpTransport transport, String projectKey, String jobType) {
-        this.transport = transport;
-        this.projectKey = projectKey;
-        this.definition = transport.newObject();
+    public JobDefinitionBuilder(DssApi api, String projectKey, String jobType) {
+        this.api = api;
+        this.projectKey = DssApi.requireId("projectKey", projectKey);
+        this.definition = api.newObject();
         definition.put("type", jobType == null ? NON_RECURSIVE_FORCED_BUILD : jobType);
         definition.put("refreshHiveMetastore", false);
         this.outputs = definition.putArray("outputs");
@@ -84,14 +83,15 @@ public final class JobDefinitionBuilder {
         return definition;
     }
 
-    /** Starts the job: {@code POST /projects/{projectKey}/jobs/}. @return its handle */
+    /** Starts the job: {@code startJob}. @return its handle */
     public DSSJob start() {
-        return startJob(transport, projectKey, definition);
+        return startJob(api, projectKey, definition);
     }
 
     /**
      * Starts the job and waits for it (see {@link DSSJob#waitForCompletion(Duration, boolean)}).
      *
+     * @param timeout maximum wait; null waits forever
      * @return the job handle, once it is {@code DONE}
      */
     public DSSJob startAndWait(Duration timeout) {
@@ -101,16 +101,21 @@ public final class JobDefinitionBuilder {
     }
 
     /**
-     * Starts a job from a full definition, sent verbatim: {@code POST /projects/{projectKey}/jobs/}.
+     * Starts a job from a full definition, sent verbatim: {@code startJob}.
      *
+     * @param api        the client's generated operations
+     * @param projectKey project the job runs in
+     * @param definition the job definition, a JSON object
      * @return the job handle, from the {@code id} of the answer
+     * @throws IllegalArgumentException when the definition is not a JSON object (nothing is sent)
      */
-    public static DSSJob startJob(HttpTransport transport, String projectKey, JsonNode definition) {
-        JsonNode answer = transport.json("POST", "/projects/" + PathSegments.encode(projectKey) + "/jobs/", null, definition);
+    public static DSSJob startJob(DssApi api, String projectKey, JsonNode definition) {
+        ObjectNode body = java.util.Objects.requireNonNull(DssApi.requireObject("Job definition", definition), "definition");
+        JsonNode answer = api.json(() -> api.jobs().startJobRequestBuilder(projectKey, body));
         JsonNode id = answer.get("id");
         if (id == null || !id.isTextual()) {
-            throw new DataikuException(200, "InvalidResponse", null, "Starting a job returned no job id: " + answer);
+            throw new DataikuException(200, DataikuException.INVALID_RESPONSE, null, "Starting a job returned no job id: " + answer);
         }
-        return new DSSJob(transport, projectKey, id.asText());
+        return new DSSJob(api, projectKey, id.asText());
     }
 }

@@ -1,67 +1,72 @@
 package org.dsscontractkit.client.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.dsscontractkit.client.DataikuException;
+import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.dataset.DSSDataset;
 import org.dsscontractkit.client.future.DSSFuture;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
+import org.dsscontractkit.client.generated.dss.model.JobSummary;
+import org.dsscontractkit.client.generated.dss.model.RecipeSummary;
+import org.dsscontractkit.client.generated.dss.model.ScenarioSummary;
+import org.dsscontractkit.client.http.FileContent;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.job.JobDefinitionBuilder;
 
-/** Handle on a project ({@code /projects/{projectKey}}), as returned by {@code client.getProject(key)}. Creating it sends no request. */
+/** Handle on a project, as returned by {@code client.getProject(key)}. Creating it sends no request. */
 public final class DSSProject {
 
-    private final HttpTransport transport;
+    private final DssApi api;
     private final String projectKey;
 
     /**
-     * @param transport  shared transport
+     * @param api        the client's generated operations
      * @param projectKey project key
      */
-    public DSSProject(HttpTransport transport, String projectKey) {
-        this.transport = transport;
-        this.projectKey = projectKey;
+    public DSSProject(DssApi api, String projectKey) {
+        this.api = Objects.requireNonNull(api, "api");
+        this.projectKey = DssApi.requireId("projectKey", projectKey);
     }
 
     /**
-     * Creates a project: {@code POST /projects/} (with {@code ?projectFolderId=} when a folder is given). The body
-     * always holds {@code projectKey, name, owner, settings, description, permissions, tags}, like the Python client.
+     * Creates a project: {@code createProject} ({@code POST /projects/}, with {@code ?projectFolderId=} when a
+     * folder is given). The body always holds {@code projectKey, name, owner, settings, description, permissions,
+     * tags}, like the Python client; the answer is not read.
      *
-     * @param transport       shared transport
+     * @param api             the client's generated operations
      * @param projectKey      key of the new project (upper case letters, digits, underscores)
      * @param name            display name
      * @param owner           login of the owner
      * @param description     description, or null
      * @param settings        initial settings, or null
      * @param projectFolderId folder to create the project in, or null for the root
-     * @param permissions     group permissions, or null for none
+     * @param permissions     group permissions (a JSON array), or null for none
      * @param tags            tags, or null for none
      * @return a handle on the new project
      */
-    public static DSSProject create(HttpTransport transport, String projectKey, String name, String owner,
+    public static DSSProject create(DssApi api, String projectKey, String name, String owner,
                                     String description, JsonNode settings, String projectFolderId,
                                     JsonNode permissions, List<String> tags) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("projectKey", projectKey);
         body.put("name", name);
         body.put("owner", owner);
         body.set("settings", settings);
         body.put("description", description);
-        body.set("permissions", permissions == null ? transport.mapper().createArrayNode() : permissions);
-        body.set("tags", transport.toTree(tags == null ? List.of() : tags));
-        transport.text("POST", "/projects/", QueryParams.of("projectFolderId", projectFolderId), body);
-        return new DSSProject(transport, projectKey);
+        body.set("permissions", permissions == null ? api.mapper().createArrayNode() : permissions);
+        body.set("tags", api.toTree(tags == null ? List.of() : tags));
+        api.send(() -> api.projects().createProjectRequestBuilder(body, projectFolderId));
+        return new DSSProject(api, projectKey);
     }
 
     /** @return the project key */
@@ -69,102 +74,141 @@ public final class DSSProject {
         return projectKey;
     }
 
-    /** @return the project summary ({@code projectKey}, {@code name}, owner...): {@code GET /projects/{projectKey}} */
+    /** @return the project summary ({@code projectKey}, {@code name}, owner...): {@code getProjectSummary} */
     public JsonNode getSummary() {
-        return transport.getJson(base(), null);
-    }
-
-    /** @return label, description, checklists, tags and custom metadata: {@code GET /projects/{projectKey}/metadata} */
-    public JsonNode getMetadata() {
-        return transport.getJson(base() + "/metadata", null);
-    }
-
-    /** Replaces the metadata (the whole object, unknown attributes included): {@code PUT .../metadata}. */
-    public void setMetadata(JsonNode metadata) {
-        transport.call("PUT", base() + "/metadata", null, metadata);
-    }
-
-    /** @return owner and group permissions: {@code GET /projects/{projectKey}/permissions} */
-    public JsonNode getPermissions() {
-        return transport.getJson(base() + "/permissions", null);
-    }
-
-    /** Replaces the permissions: {@code PUT .../permissions}. */
-    public void setPermissions(JsonNode permissions) {
-        transport.call("PUT", base() + "/permissions", null, permissions);
-    }
-
-    /** @return the variables {@code {standard:{...}, local:{...}}}: {@code GET .../variables/} */
-    public ObjectNode getVariables() {
-        JsonNode variables = transport.getJson(base() + "/variables/", null);
-        if (variables instanceof ObjectNode object) {
-            return object;
-        }
-        throw new DataikuException(200, "InvalidResponse", null, "Expected project variables as a JSON object, got: " + variables);
+        return api.json(() -> api.projects().getProjectSummaryRequestBuilder(projectKey));
     }
 
     /**
-     * Replaces the variables: {@code PUT .../variables/}.
+     * @return label, description, checklists, tags and custom metadata ({@code custom.kv}), to change and give to
+     *         {@link #setMetadata(JsonNode)}: {@code getProjectMetadata}
+     */
+    public ObjectNode getMetadata() {
+        return api.object(() -> api.projects().getProjectMetadataRequestBuilder(projectKey), "project metadata");
+    }
+
+    /**
+     * Replaces the metadata, the whole object (unknown attributes included): {@code setProjectMetadata}.
+     *
+     * @throws IllegalArgumentException when it is not a JSON object (nothing is sent)
+     */
+    public void setMetadata(JsonNode metadata) {
+        ObjectNode body = Objects.requireNonNull(DssApi.requireObject("Project metadata", metadata), "metadata");
+        api.send(() -> api.projects().setProjectMetadataRequestBuilder(projectKey, body));
+    }
+
+    /**
+     * @return the owner and the group permissions ({@code permissions: [{group, readProjectContent, ...}]}), to
+     *         change and give to {@link #setPermissions(JsonNode)}: {@code getProjectPermissions}
+     */
+    public ObjectNode getPermissions() {
+        return api.object(() -> api.projects().getProjectPermissionsRequestBuilder(projectKey), "project permissions");
+    }
+
+    /**
+     * Replaces the permissions, the whole object: {@code setProjectPermissions}.
+     *
+     * @throws IllegalArgumentException when it is not a JSON object (nothing is sent)
+     */
+    public void setPermissions(JsonNode permissions) {
+        ObjectNode body = Objects.requireNonNull(DssApi.requireObject("Project permissions", permissions), "permissions");
+        api.send(() -> api.projects().setProjectPermissionsRequestBuilder(projectKey, body));
+    }
+
+    /** @return the variables {@code {standard:{...}, local:{...}}}: {@code getProjectVariables} */
+    public ObjectNode getVariables() {
+        return api.object(() -> api.variables().getProjectVariablesRequestBuilder(projectKey), "project variables");
+    }
+
+    /**
+     * Replaces the variables: {@code setProjectVariables}.
      *
      * @param variables must hold both {@code standard} and {@code local}, as the Python client requires
-     * @throws IllegalArgumentException when one of them is missing (nothing is sent)
+     * @throws IllegalArgumentException when it is not an object or one of them is missing (nothing is sent)
      */
     public void setVariables(JsonNode variables) {
         if (variables == null || !variables.has("standard") || !variables.has("local")) {
             throw new IllegalArgumentException("Project variables must contain both 'standard' and 'local' keys");
         }
-        transport.call("PUT", base() + "/variables/", null, variables);
+        ObjectNode body = DssApi.requireObject("Project variables", variables);
+        api.send(() -> api.variables().setProjectVariablesRequestBuilder(projectKey, body));
     }
 
     /**
      * @param typed true to get typed values (numbers, booleans), false for strings
-     * @return the variables as resolved in the project (instance + project): {@code GET .../variables-resolved?typed=...}
+     * @return the variables as resolved in the project (instance + project): {@code getResolvedProjectVariables}
      */
     public JsonNode getResolvedVariables(boolean typed) {
-        return transport.getJson(base() + "/variables-resolved", QueryParams.of("typed", typed));
+        return api.json(() -> api.variables().getResolvedProjectVariablesRequestBuilder(projectKey, DssApi.flag(typed)));
     }
 
     /**
-     * Exports the project as a zip archive: {@code POST .../export}, streamed. The caller must close the stream.
+     * Exports the project as a zip archive: {@code exportProject}, streamed. The caller must close the stream.
      *
-     * @param options export options ({@code exportUploads}, {@code exportManagedFS}, {@code exportAllDatasets}...), or null for defaults
+     * @param options export options ({@code exportUploads}, {@code exportManagedFS}, {@code exportAllDatasets}...),
+     *                or null for defaults ({@code {}} is sent)
      * @return the archive stream
      */
     public InputStream getExportStream(Map<String, Boolean> options) {
-        return transport.stream("POST", base() + "/export", null,
-                options == null ? transport.newObject() : transport.toTree(options));
+        ObjectNode body = options == null ? api.newObject() : (ObjectNode) api.toTree(options);
+        FileContent archive = api.call(() -> api.projects().exportProject(projectKey, body));
+        try {
+            return archive.openStream();
+        } catch (IOException e) {
+            throw new DataikuException(DataikuException.NO_RESPONSE, e.getClass().getName(),
+                    "Cannot read the export of project " + projectKey + ": " + e.getMessage(), null, e);
+        }
     }
 
-    /** Exports the project into a file; see {@link #getExportStream(Map)}. */
+    /**
+     * Exports the project into a file; see {@link #getExportStream(Map)}.
+     *
+     * @throws DataikuException with status 0 when the file cannot be written (the cause is kept)
+     */
     public void exportToFile(Path file, Map<String, Boolean> options) {
         try (InputStream in = getExportStream(options); OutputStream out = Files.newOutputStream(file)) {
             in.transferTo(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot export project " + projectKey + " to " + file, e);
+            throw new DataikuException(DataikuException.NO_RESPONSE, e.getClass().getName(),
+                    "Cannot export project " + projectKey + " to " + file + ": " + e.getMessage(), null, e);
         }
     }
 
-    /** @return the datasets of the project: {@code GET .../datasets/?foreign=false} */
-    public JsonNode listDatasets() {
+    /** @return handles on the datasets of the project: {@code listDatasets} with {@code foreign=false} */
+    public List<DSSDataset> listDatasets() {
         return listDatasets(false, null);
     }
 
     /**
      * @param includeShared true to include datasets shared from other projects
      * @param tags          keep only datasets with one of these tags, or null
-     * @return the dataset list items ({@code projectKey}, {@code name}, {@code type}, ...): {@code GET .../datasets/}
+     * @return handles on the datasets (a shared one is a handle in its own project): {@code listDatasets}
      */
-    public JsonNode listDatasets(boolean includeShared, List<String> tags) {
-        return transport.getJson(base() + "/datasets/", QueryParams.of("foreign", includeShared).with("tags", tags));
+    public List<DSSDataset> listDatasets(boolean includeShared, List<String> tags) {
+        List<DSSDataset> datasets = new ArrayList<>();
+        for (JsonNode item : listDatasetsRaw(includeShared, tags)) {
+            datasets.add(new DSSDataset(api, item.path("projectKey").asText(projectKey), item.path("name").asText()));
+        }
+        return datasets;
+    }
+
+    /** @return the dataset list items as DSS sent them: {@code listDatasets} with {@code foreign=false} */
+    public JsonNode listDatasetsRaw() {
+        return listDatasetsRaw(false, null);
+    }
+
+    /** @return the dataset list items ({@code projectKey}, {@code name}, {@code type}, ...) as DSS sent them: {@code listDatasets} */
+    public JsonNode listDatasetsRaw(boolean includeShared, List<String> tags) {
+        return api.json(() -> api.datasets().listDatasetsRequestBuilder(projectKey, DssApi.flag(includeShared), tags));
     }
 
     /** @return a handle on a dataset of this project (no request) */
     public DSSDataset getDataset(String datasetName) {
-        return new DSSDataset(transport, projectKey, datasetName);
+        return new DSSDataset(api, projectKey, datasetName);
     }
 
     /**
-     * Creates a dataset: {@code POST .../datasets/} with all six keys always sent, like the Python client.
+     * Creates a dataset: {@code createDataset} with all six keys always sent, like the Python client.
      *
      * @param datasetName  name of the new dataset
      * @param type         dataset type ({@code Filesystem}, {@code UploadedFiles}, {@code PostgreSQL}...)
@@ -175,25 +219,30 @@ public final class DSSProject {
      */
     public DSSDataset createDataset(String datasetName, String type, Map<String, ?> params, String formatType,
                                     Map<String, ?> formatParams) {
-        ObjectNode body = transport.newObject();
+        ObjectNode body = api.newObject();
         body.put("name", datasetName);
         body.put("projectKey", projectKey);
         body.put("type", type);
-        body.set("params", params == null ? transport.newObject() : transport.toTree(params));
+        body.set("params", params == null ? api.newObject() : api.toTree(params));
         body.put("formatType", formatType);
-        body.set("formatParams", formatParams == null ? transport.newObject() : transport.toTree(formatParams));
-        transport.json("POST", base() + "/datasets/", null, body);
+        body.set("formatParams", formatParams == null ? api.newObject() : api.toTree(formatParams));
+        api.send(() -> api.datasets().createDatasetRequestBuilder(projectKey, body));
         return getDataset(datasetName);
     }
 
-    /** @return the jobs of the project, latest first: {@code GET .../jobs/} */
-    public JsonNode listJobs() {
-        return transport.getJson(base() + "/jobs/", null);
+    /** @return the jobs of the project, latest first ({@code def.id} is the job id): {@code listJobs} */
+    public List<JobSummary> listJobs() {
+        return api.call(() -> api.jobs().listJobs(projectKey, null));
+    }
+
+    /** @return the jobs of the project as DSS sent them: {@code listJobs} */
+    public JsonNode listJobsRaw() {
+        return api.json(() -> api.jobs().listJobsRequestBuilder(projectKey, null));
     }
 
     /** @return a handle on a job (no request) */
     public DSSJob getJob(String jobId) {
-        return new DSSJob(transport, projectKey, jobId);
+        return new DSSJob(api, projectKey, jobId);
     }
 
     /** @return a builder of a {@code NON_RECURSIVE_FORCED_BUILD} job */
@@ -203,41 +252,51 @@ public final class DSSProject {
 
     /** @return a builder of a job of the given type (see the constants of {@link JobDefinitionBuilder}) */
     public JobDefinitionBuilder newJob(String jobType) {
-        return new JobDefinitionBuilder(transport, projectKey, jobType);
+        return new JobDefinitionBuilder(api, projectKey, jobType);
     }
 
-    /** Starts a job from a full definition sent verbatim: {@code POST .../jobs/}. @return its handle */
+    /** Starts a job from a full definition sent verbatim: {@code startJob}. @return its handle */
     public DSSJob startJob(JsonNode definition) {
-        return JobDefinitionBuilder.startJob(transport, projectKey, definition);
+        return JobDefinitionBuilder.startJob(api, projectKey, definition);
     }
 
-    /** @return the recipes ({@code projectKey}, {@code name}, {@code type}): {@code GET .../recipes/} */
-    public JsonNode listRecipes() {
-        return transport.getJson(base() + "/recipes/", null);
+    /** @return the recipes ({@code projectKey}, {@code name}, {@code type}, {@code tags}): {@code listRecipes} */
+    public List<RecipeSummary> listRecipes() {
+        return api.call(() -> api.projects().listRecipes(projectKey));
     }
 
-    /** @return the scenarios ({@code id}, {@code name}, {@code running}...): {@code GET .../scenarios/} */
-    public JsonNode listScenarios() {
-        return transport.getJson(base() + "/scenarios/", null);
+    /** @return the recipes as DSS sent them: {@code listRecipes} */
+    public JsonNode listRecipesRaw() {
+        return api.json(() -> api.projects().listRecipesRequestBuilder(projectKey));
     }
 
-    /** @return the folder holding the project: {@code GET /project-folders/locate-project/{projectKey}} */
+    /** @return the scenarios ({@code id}, {@code name}, {@code running}...): {@code listScenarios} */
+    public List<ScenarioSummary> listScenarios() {
+        return api.call(() -> api.projects().listScenarios(projectKey));
+    }
+
+    /** @return the scenarios as DSS sent them: {@code listScenarios} */
+    public JsonNode listScenariosRaw() {
+        return api.json(() -> api.projects().listScenariosRequestBuilder(projectKey));
+    }
+
+    /** @return the folder holding the project: {@code locateProjectFolder} */
     public DSSProjectFolder getProjectFolder() {
-        return new DSSProjectFolder(transport, transport.getJson("/project-folders/locate-project/" + PathSegments.encode(projectKey), null));
+        return new DSSProjectFolder(api, api.json(() -> api.projectFolders().locateProjectFolderRequestBuilder(projectKey)));
     }
 
     /**
-     * Deletes the project, keeping managed data, clearing job and scenario logs, waiting for the end
-     * ({@code DELETE /projects/{projectKey}?clearManagedDatasets=false&clearOutputManagedFolders=false&clearJobAndScenarioLogs=true&wait=true}).
+     * Deletes the project, keeping managed data, clearing job and scenario logs, and waiting for the end:
+     * {@code deleteProject} with {@code clearManagedDatasets=false&clearOutputManagedFolders=false&clearJobAndScenarioLogs=true&wait=true}.
      *
-     * @return the deletion task (already finished with {@code wait=true})
+     * @return the deletion task, already finished ({@link DSSFuture#waitForResult()} returns at once)
      */
     public DSSFuture delete() {
         return delete(false, false, true, true);
     }
 
     /**
-     * Deletes the project.
+     * Deletes the project: {@code deleteProject}.
      *
      * @param clearManagedDatasets      also delete the data of managed datasets
      * @param clearOutputManagedFolders also delete the content of output managed folders
@@ -247,14 +306,21 @@ public final class DSSProject {
      */
     public DSSFuture delete(boolean clearManagedDatasets, boolean clearOutputManagedFolders,
                             boolean clearJobAndScenarioLogs, boolean waitForCompletion) {
-        QueryParams query = QueryParams.of("clearManagedDatasets", clearManagedDatasets)
-                .with("clearOutputManagedFolders", clearOutputManagedFolders)
-                .with("clearJobAndScenarioLogs", clearJobAndScenarioLogs)
-                .with("wait", waitForCompletion);
-        return DSSFuture.fromResponse(transport, transport.json("DELETE", base(), query, null));
+        return DSSFuture.fromResponse(api, api.json(() -> api.projects().deleteProjectRequestBuilder(projectKey,
+                DssApi.flag(clearManagedDatasets), DssApi.flag(clearOutputManagedFolders),
+                DssApi.flag(clearJobAndScenarioLogs), DssApi.flag(waitForCompletion))));
     }
 
-    private String base() {
-        return "/projects/" + PathSegments.encode(projectKey);
+    @Override
+    public String toString() {
+        return "DSSProject[" + projectKey + "]";
+    }
+
+    static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array instanceof ArrayNode items) {
+            items.forEach(v -> values.add(v.asText()));
+        }
+        return values;
     }
 }

@@ -1,34 +1,35 @@
 package org.dsscontractkit.client.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.JsonSettings;
-import org.dsscontractkit.client.http.HttpTransport;
-import org.dsscontractkit.client.http.PathSegments;
-import org.dsscontractkit.client.http.QueryParams;
 
 /**
- * A project folder ({@code /project-folders/{folderId}}), built from its already-read description; the accessors
- * read that description, the other methods call DSS.
+ * A project folder, built from its already-read description; the accessors read that description, the other
+ * methods call DSS.
  */
 public final class DSSProjectFolder {
 
-    private final HttpTransport transport;
+    private final DssApi api;
     private final JsonNode data;
 
     /**
-     * @param transport shared transport
-     * @param data      the folder object ({@code id}, {@code name}, {@code parentId}, {@code childrenIds}, {@code projectKeys})
+     * @param api  the client's generated operations
+     * @param data the folder object ({@code id}, {@code name}, {@code parentId}, {@code childrenIds}, {@code projectKeys})
      */
-    public DSSProjectFolder(HttpTransport transport, JsonNode data) {
-        this.transport = transport;
+    public DSSProjectFolder(DssApi api, JsonNode data) {
+        this.api = Objects.requireNonNull(api, "api");
         this.data = data;
     }
 
-    /** Reads a folder: {@code GET /project-folders/{folderId}} ({@code ROOT} for the root). */
-    public static DSSProjectFolder get(HttpTransport transport, String folderId) {
-        return new DSSProjectFolder(transport, transport.getJson(path(folderId), null));
+    /** Reads a folder: {@code getProjectFolder} ({@code ROOT} for the root). */
+    public static DSSProjectFolder get(DssApi api, String folderId) {
+        String id = DssApi.requireId("folderId", folderId);
+        return new DSSProjectFolder(api, api.json(() -> api.projectFolders().getProjectFolderRequestBuilder(id)));
     }
 
     /** @return the folder id */
@@ -49,22 +50,22 @@ public final class DSSProjectFolder {
 
     /** @return the keys of the projects directly in this folder (no request) */
     public List<String> listProjectKeys() {
-        return texts(data.path("projectKeys"));
+        return DSSProject.texts(data.path("projectKeys"));
     }
 
-    /** @return the child folders, one {@code GET /project-folders/{childId}} each */
+    /** @return the child folders, one {@code getProjectFolder} each */
     public List<DSSProjectFolder> listChildFolders() {
         List<DSSProjectFolder> children = new ArrayList<>();
-        for (String childId : texts(data.path("childrenIds"))) {
-            children.add(get(transport, childId));
+        for (String childId : DSSProject.texts(data.path("childrenIds"))) {
+            children.add(get(api, childId));
         }
         return children;
     }
 
-    /** @return the parent folder, or null for the root: {@code GET /project-folders/{parentId}} */
+    /** @return the parent folder, or null for the root: {@code getProjectFolder} */
     public DSSProjectFolder getParent() {
         JsonNode parentId = data.get("parentId");
-        return parentId == null || parentId.isNull() ? null : get(transport, parentId.asText());
+        return parentId == null || parentId.isNull() ? null : get(api, parentId.asText());
     }
 
     /** @return the path from the root, like {@code /Sales/Reports} ({@code /} for the root) */
@@ -77,10 +78,9 @@ public final class DSSProjectFolder {
         return (parentPath.endsWith("/") ? parentPath : parentPath + "/") + getName();
     }
 
-    /** Creates a sub-folder: {@code POST /project-folders/{folderId}/children?name=...}. @return the new folder */
+    /** Creates a sub-folder: {@code createProjectSubFolder} ({@code ?name=...}). @return the new folder */
     public DSSProjectFolder createSubFolder(String name) {
-        return new DSSProjectFolder(transport,
-                transport.json("POST", path(getId()) + "/children", QueryParams.of("name", name), null));
+        return new DSSProjectFolder(api, api.json(() -> api.projectFolders().createProjectSubFolderRequestBuilder(id(), name)));
     }
 
     /**
@@ -89,38 +89,36 @@ public final class DSSProjectFolder {
      * @return a handle on the new project
      */
     public DSSProject createProject(String projectKey, String name, String owner, String description, JsonNode settings) {
-        return DSSProject.create(transport, projectKey, name, owner, description, settings, getId(), null, null);
+        return DSSProject.create(api, projectKey, name, owner, description, settings, getId(), null, null);
     }
 
-    /** @return the folder settings (name, owner, permissions) to change and save: {@code GET .../settings} */
+    /**
+     * @return the folder settings (name, owner, permissions) to change and save: {@code getProjectFolderSettings},
+     *         saved with {@code setProjectFolderSettings}
+     */
     public JsonSettings getSettings() {
-        String settingsPath = path(getId()) + "/settings";
-        return new JsonSettings(transport, settingsPath, transport.getJson(settingsPath, null)) { };
+        String id = id();
+        ObjectNode raw = api.object(() -> api.projectFolders().getProjectFolderSettingsRequestBuilder(id), "project folder settings");
+        return new JsonSettings(raw, settings -> api.send(() -> api.projectFolders().setProjectFolderSettingsRequestBuilder(id, settings)));
     }
 
-    /** Deletes the folder (it must be empty): {@code DELETE /project-folders/{folderId}}. */
+    /** Deletes the folder (it must be empty): {@code deleteProjectFolder}. */
     public void delete() {
-        transport.call("DELETE", path(getId()), null, null);
+        api.send(() -> api.projectFolders().deleteProjectFolderRequestBuilder(id()));
     }
 
-    /** Moves this folder under another one: {@code POST .../move?destination=<id>}. */
+    /** Moves this folder under another one: {@code moveProjectFolder} ({@code ?destination=<id>}). */
     public void moveTo(DSSProjectFolder destination) {
-        transport.call("POST", path(getId()) + "/move", QueryParams.of("destination", destination.getId()), null);
+        api.send(() -> api.projectFolders().moveProjectFolderRequestBuilder(id(), destination.getId()));
     }
 
-    /** Moves a project of this folder into another folder: {@code POST .../projects/{projectKey}/move?destination=<id>}. */
+    /** Moves a project of this folder into another folder: {@code moveProjectToFolder} ({@code ?destination=<id>}). */
     public void moveProjectTo(String projectKey, DSSProjectFolder destination) {
-        transport.call("POST", path(getId()) + "/projects/" + PathSegments.encode(projectKey) + "/move",
-                QueryParams.of("destination", destination.getId()), null);
+        api.send(() -> api.projectFolders().moveProjectToFolderRequestBuilder(id(), DssApi.requireId("projectKey", projectKey),
+                destination.getId()));
     }
 
-    private static String path(String folderId) {
-        return "/project-folders/" + PathSegments.encode(folderId);
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
+    private String id() {
+        return DssApi.requireId("folder id", getId());
     }
 }

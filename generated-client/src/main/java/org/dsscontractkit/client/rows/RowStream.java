@@ -26,6 +26,9 @@ import org.dsscontractkit.client.DataikuException;
  * {@link DataikuException} from {@link #hasNext()}. Closing before the end releases the connection without it.</p>
  *
  * <p>Use it in try-with-resources: {@code try (RowStream rows = dataset.iterRows()) { for (List<Object> row : rows) ... }}</p>
+ *
+ * <p>The rows can be read once: a second {@link #iterator()} or {@link #stream()} throws an
+ * {@link IllegalStateException} (call {@code iterRows()} again to read them again).</p>
  */
 public final class RowStream implements Iterator<List<Object>>, Iterable<List<Object>>, AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class RowStream implements Iterator<List<Object>>, Iterable<List<Ob
     private final Runnable onCompleted;
     private boolean closed;
     private boolean completed;
+    private boolean handedOut;
 
     /**
      * @param body        the raw body stream; owned (and closed) by this object
@@ -88,16 +92,32 @@ public final class RowStream implements Iterator<List<Object>>, Iterable<List<Ob
         return caster.cast(record.toList());
     }
 
-    /** @return this object, so a {@code for} loop can read the rows (once) */
+    /**
+     * @return this object, so a {@code for} loop can read the rows
+     * @throws IllegalStateException when the rows were already handed out by this method or {@link #stream()}
+     */
     @Override
     public Iterator<List<Object>> iterator() {
+        handOut();
         return this;
     }
 
-    /** @return the remaining rows as a sequential stream; close it (or this object) when done */
+    /**
+     * @return the rows as a sequential stream; close it (or this object) when done
+     * @throws IllegalStateException when the rows were already handed out by this method or {@link #iterator()}
+     */
     public Stream<List<Object>> stream() {
+        handOut();
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(this, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(this::close);
+    }
+
+    private void handOut() {
+        if (handedOut) {
+            throw new IllegalStateException("The rows of this stream were already read (or are being read): a RowStream"
+                    + " can be read once; call iterRows() again for a new one");
+        }
+        handedOut = true;
     }
 
     /** Releases the connection. Rows not read yet are discarded, and no completion check is made. */

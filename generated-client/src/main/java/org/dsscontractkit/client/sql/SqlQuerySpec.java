@@ -118,7 +118,7 @@ public final class SqlQuerySpec {
         return this;
     }
 
-    /** @return the body of {@code POST /sql/queries/} */
+    /** @return the body of {@code startSqlQuery}: every key present, unset ones as null */
     public ObjectNode toBody(ObjectMapper mapper) {
         ObjectNode body = mapper.createObjectNode();
         body.put("query", query);

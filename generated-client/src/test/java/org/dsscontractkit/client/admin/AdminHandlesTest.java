@@ -23,8 +23,8 @@ class AdminHandlesTest extends DssStubTest {
                 .on("GET", BASE + "/users/bob", 200, "{\"login\":\"bob\",\"displayName\":\"Bob\"}");
 
         DSSUser bob = client.createUser("bob", "pw", "Bob");
-        client.listUsers(true);
-        ObjectNode definition = (ObjectNode) bob.getDefinition();
+        client.listUsersRaw(true);
+        ObjectNode definition = bob.getDefinition();
         definition.withArray("groups").add("g");
         assertThat(bob.setDefinition(definition).path("groups").get(0).asText()).isEqualTo("g");
         assertThat(bob.getInfo().path("displayName").asText()).isEqualTo("Bob");

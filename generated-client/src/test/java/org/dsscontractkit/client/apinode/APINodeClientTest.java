@@ -161,4 +161,20 @@ class APINodeClientTest {
         assertThat(stub.requests().get(1).header("X-A")).isEqualTo("1");
         assertThat(stub.requests().get(1).path()).isEqualTo(S + "/ep/predict");
     }
+
+    @Test
+    void anExplanationMethodOutsideTheContractIsRefusedBeforeSending() {
+        assertThatThrownBy(() -> PredictionOptions.defaults().explanationMethod("LIME"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SHAPLEY or ICE");
+        assertThat(PredictionOptions.defaults().explanationMethod("ICE")).isNotNull();
+    }
+
+    @Test
+    void generatedCallsThroughCallAreTranslated() {
+        stub.on("POST", S + "/ep/predict", 404, "{\"errorType\":\"NotFound\",\"message\":\"no endpoint\"}");
+
+        assertThatThrownBy(() -> node.call(api -> new org.dsscontractkit.client.generated.apinode.api.PredictionApi(api)
+                .predictRecord("svc", "ep", new org.dsscontractkit.client.generated.apinode.model.PredictionRequest().features(Map.of("a", 1)))))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(404));
+    }
 }

@@ -72,9 +72,9 @@ class DSSDatasetTest extends DssStubTest {
         dataset().setMetadata(metadata);
 
         assertThat(stub.only("PUT", D + "/schema").json()).isEqualTo(json(SCHEMA));
-        var model = dataset().getSchemaModel();
-        assertThat(model.getColumns()).extracting(c -> c.getName()).containsExactly("id", "price", "ok", "when", "day", "label");
-        assertThat(model.getColumns().get(0).getType()).hasToString("bigint");
+        var columns = dataset().getSchemaColumns();
+        assertThat(columns).extracting(c -> c.getName()).containsExactly("id", "price", "ok", "when", "day", "label");
+        assertThat(columns.get(0).getType()).hasToString("bigint");
         assertThat(stub.only("PUT", D + "/metadata").json()).isEqualTo(json("{'tags':['a','b']}"));
     }
 
@@ -170,7 +170,7 @@ class DSSDatasetTest extends DssStubTest {
                 .on("DELETE", D + "/uploaded/files/a.csv", 204, "");
 
         dataset().uploadedAddFile(new ByteArrayInputStream("a,b\n1,2".getBytes(StandardCharsets.UTF_8)), "a.csv");
-        assertThat(dataset().uploadedListFiles().get(0).path("size").asInt()).isEqualTo(7);
+        assertThat(dataset().uploadedListFiles().get(0).getSize()).isEqualTo(7L);
         dataset().uploadedDeleteFile("a.csv");
 
         StubServer.Recorded upload = stub.only("POST", D + "/uploaded/files");
@@ -234,5 +234,96 @@ class DSSDatasetTest extends DssStubTest {
         assertThat(stub.only("POST", BASE + "/projects/PK/jobs/").json()).isEqualTo(json("{'type':'NON_RECURSIVE_FORCED_BUILD',"
                 + "'refreshHiveMetastore':false,'outputs':[{'type':null,'id':'sales','projectKey':null,'partition':null}],"
                 + "'autoUpdateSchemaBeforeEachRecipeRun':false}"));
+    }
+
+    @Test
+    void uploadingAMissingFileIsADataikuExceptionWithStatusZeroAndNothingIsSent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path missing = dir.resolve("nope.csv");
+
+        assertThatThrownBy(() -> dataset().uploadedAddFile(missing))
+                .isInstanceOfSatisfying(DataikuException.class, e -> {
+                    assertThat(e.getHttpStatus()).isEqualTo(DataikuException.NO_RESPONSE);
+                    assertThat(e.getErrorType()).isEqualTo("java.io.FileNotFoundException");
+                    assertThat(e.getMessage()).contains("nope.csv");
+                    assertThat(e.getCause()).isInstanceOf(java.io.UncheckedIOException.class)
+                            .hasCauseInstanceOf(java.io.FileNotFoundException.class);
+                });
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void rowsCanBeReadOnceASecondReadIsAnErrorNotAnEmptyResult() {
+        stub.on("GET", D + "/data/", 200, "1\t9.5\ttrue\t\t\tx\n").on("GET", D + "/schema", 200, SCHEMA)
+                .on("GET", D + "/finish-streaming/", 200, "");
+
+        try (RowStream rows = dataset().iterRows()) {
+            int count = 0;
+            for (List<Object> row : rows) {
+                count++;
+            }
+            assertThat(count).isEqualTo(1);
+            assertThatThrownBy(() -> rows.iterator()).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("read once");
+            assertThatThrownBy(rows::stream).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void buildWaitsAtMostTheClientsWaitLimit() {
+        stub.on("POST", BASE + "/projects/PK/jobs/", 200, "{\"id\":\"build_2\"}")
+                .on("GET", BASE + "/projects/PK/jobs/build_2/", 200, "{\"baseStatus\":{\"state\":\"RUNNING\"}}");
+        var limited = new org.dsscontractkit.client.DSSClient(stub.url(), KEY,
+                org.dsscontractkit.client.ClientOptions.builder().waitTimeout(java.time.Duration.ofMillis(500)).build());
+
+        assertThatThrownBy(() -> limited.getProject("PK").getDataset("sales").build())
+                .isInstanceOfSatisfying(org.dsscontractkit.client.future.WaitTimeoutException.class, e -> {
+                    assertThat(e.getHttpStatus()).isEqualTo(DataikuException.NO_RESPONSE);
+                    assertThat(e.getMessage()).contains("PK.build_2", "PT0.5S", "ClientOptions.waitTimeout");
+                });
+        assertThat(org.dsscontractkit.client.ClientOptions.defaults().waitTimeout()).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    @Test
+    void aFailedBuildIsADataikuExceptionWithTheStatusOfTheSuccessfulStatusCall() {
+        stub.on("POST", BASE + "/projects/PK/jobs/", 200, "{\"id\":\"build_3\"}")
+                .on("GET", BASE + "/projects/PK/jobs/build_3/", 200, "{\"baseStatus\":{\"state\":\"FAILED\"}}");
+
+        assertThatThrownBy(() -> dataset().build())
+                .isInstanceOfSatisfying(DataikuException.class, e -> {
+                    assertThat(e.getHttpStatus()).isEqualTo(200);
+                    assertThat(e.getErrorType()).isEqualTo("JobFailed");
+                    assertThat(e.getMessage()).isEqualTo("JobFailed: Job PK.build_3 ended in state FAILED");
+                });
+    }
+
+    @Test
+    void listsAreTypedItemsOrHandlesAndRawKeepsEveryAttribute() {
+        stub.on("GET", BASE + "/projects/PK/datasets/", 200,
+                        "[{\"projectKey\":\"PK\",\"name\":\"sales\",\"type\":\"Filesystem\",\"undocumented\":1},"
+                                + "{\"projectKey\":\"OTHER\",\"name\":\"shared\"}]")
+                .on("GET", D + "/uploaded/files", 200, "[{\"path\":\"/a.csv\",\"size\":7,\"checksum\":\"x\"}]");
+
+        var datasets = client.getProject("PK").listDatasets();
+        assertThat(datasets).extracting(DSSDataset::getProjectKey, DSSDataset::getName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("PK", "sales"), org.assertj.core.groups.Tuple.tuple("OTHER", "shared"));
+        assertThat(client.getProject("PK").listDatasetsRaw().get(0).path("undocumented").asInt()).isEqualTo(1);
+        assertThat(dataset().uploadedListFiles().get(0).getPath()).isEqualTo("/a.csv");
+        assertThat(dataset().uploadedListFilesRaw().get(0).path("checksum").asText()).isEqualTo("x");
+    }
+
+    @Test
+    void absentOptionalBodiesAreNotSentAsNull() {
+        stub.on("POST", D + "/actions/computeMetrics", 200, "{}").on("POST", D + "/actions/runChecks", 200, "{}");
+
+        dataset().computeMetrics(null, null, null);
+        dataset().runChecks(null, null);
+
+        for (StubServer.Recorded call : stub.requests()) {
+            assertThat(call.body()).as(call.toString()).isEmpty();
+            assertThat(call.header("Content-Type")).as(call.toString()).isNull();
+        }
+        assertThatThrownBy(() -> dataset().computeMetrics("", null, json("[1]")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+        assertThat(stub.requests()).hasSize(2);
     }
 }

@@ -154,10 +154,27 @@ class DSSProjectTest extends DssStubTest {
         DSSProject project = client.getProject("PK");
 
         assertThat(project.listJobs()).isEmpty();
-        assertThat(project.listRecipes().get(0).path("name").asText()).isEqualTo("r");
-        assertThat(project.listScenarios().get(0).path("id").asText()).isEqualTo("s");
+        assertThat(project.listRecipes().get(0).getName()).isEqualTo("r");
+        assertThat(project.listScenarios().get(0).getId()).isEqualTo("s");
         assertThat(project.getSummary().path("projectKey").asText()).isEqualTo("PK");
         assertThat(project.getProjectFolder().getId()).isEqualTo("f1");
         assertThat(stub.requests()).extracting(StubServer.Recorded::method).containsOnly("GET");
+    }
+
+    @Test
+    void metadataAndPermissionsAreObjectsToEditAndMustBeObjectsToSave() {
+        stub.on("GET", P + "/metadata", 200, "{\"tags\":[],\"custom\":{\"kv\":{}}}").on("PUT", P + "/metadata", 204, "")
+                .on("GET", P + "/permissions", 200, "{\"owner\":\"admin\",\"permissions\":[]}");
+        DSSProject project = client.getProject("PK");
+
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = project.getMetadata();
+        metadata.withObjectProperty("custom").withObjectProperty("kv").put("team", "sales");
+        project.setMetadata(metadata);
+        assertThat(project.getPermissions().path("owner").asText()).isEqualTo("admin");
+
+        assertThat(stub.only("PUT", P + "/metadata").json()).isEqualTo(json("{'tags':[],'custom':{'kv':{'team':'sales'}}}"));
+        assertThatThrownBy(() -> project.setMetadata(json("['not an object']")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
+        assertThat(stub.requests()).hasSize(3);
     }
 }
