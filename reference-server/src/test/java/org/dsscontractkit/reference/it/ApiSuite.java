@@ -246,6 +246,7 @@ abstract class ApiSuite {
         assertThat(admin.get("/project-folders/ROOT").json().get("childrenIds").toString()).contains(id);
         assertError(admin.post("/project-folders/ROOT/children?name=Team%20A", null), 409);
         assertError(admin.post("/project-folders/ROOT/children", null), 400, "name");
+        assertError(admin.post("/project-folders/ROOT/children?name=" + "a".repeat(256), null), 400, "name", "255");
         String sub = admin.post("/project-folders/" + id + "/children?name=Sub", null).json().get("id").asText();
         assertThat(admin.post("/project-folders/" + sub + "/move?destination=ROOT", null).status()).isEqualTo(204);
         assertError(admin.post("/project-folders/" + id + "/move?destination=" + id, null), 400, "destination");
@@ -379,6 +380,8 @@ abstract class ApiSuite {
         assertError(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "wide.csv", wide), 400,
                 "file", "20001 columns", "10000");
         assertThat(admin.get("/projects/PWIDE/datasets/wide/uploaded/files").json().size()).as("the refused file is not kept").isZero();
+        assertError(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "x".repeat(252) + ".csv",
+                "a\n1\n".getBytes(StandardCharsets.UTF_8)), 400, "file", "256 bytes");
         assertThat(admin.get("/projects/PWIDE/datasets/wide/schema").json().path("columns").size()).isZero();
         List<Object> columns = new java.util.ArrayList<>();
         for (int i = 0; i < 10_001; i++) columns.add(obj("name", "c" + i, "type", "string"));
