@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rounds", defaultValue = "5") int rounds;
     @Option(names = "--duration", defaultValue = "10", description = "Seconds per wrk run (default: ${DEFAULT-VALUE})") int duration;
-    @Option(names = "--warmup", defaultValue = "5", description = "Seconds of wrk per target before the rounds") int warmup;
+    @Option(names = "--warmup", defaultValue = "30", description = "Seconds of wrk per target before the rounds (the JIT reaches steady state in about 30 s on 2 cores: with 5 s the first rounds measure compilation)") int warmup;
     @Option(names = "--threads", defaultValue = "2") int threads;
     @Option(names = "--connections", defaultValue = "50") int connections;
     @Option(names = "--projects", defaultValue = "5", description = "Projects created before GET /projects/") int projects;

@@ -27,11 +27,13 @@ public final class ApiKeyService {
     private final Database db;
     private final UserService users;
     private final GroupService groups;
+    private final KnownCallers callers;
 
     public ApiKeyService(Database db, UserService users, GroupService groups) {
         this.db = db;
         this.users = users;
         this.groups = groups;
+        this.callers = new KnownCallers(db::writeGeneration, System::nanoTime);
     }
 
     private record StoredKey(String id, String kind, String owner, ObjectNode doc) {}
@@ -84,7 +86,7 @@ public final class ApiKeyService {
 
     /** Resolves the caller of a request from the key secret; empty when the key is unknown or its user disabled. */
     public Optional<Caller> authenticate(String secret) {
-        return findBySecret(secret).flatMap(this::callerOf);
+        return callers.resolve(secret, () -> findBySecret(secret).flatMap(this::callerOf));
     }
 
     private Optional<Caller> callerOf(StoredKey k) {

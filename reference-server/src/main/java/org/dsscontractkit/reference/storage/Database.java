@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The single data-access layer: a pooled JDBC data source (embedded H2 file or PostgreSQL),
@@ -47,26 +50,70 @@ public final class Database implements AutoCloseable {
     @FunctionalInterface
     public interface RowMapper<T> { T map(ResultSet rs) throws SQLException; }
 
-    private final HikariDataSource dataSource;
-    private final boolean postgres;
-    /** What a write transaction waits for after its commit; null where the commit itself is durable (PostgreSQL). */
-    private final GroupCommit groupCommit;
+    /**
+     * The opened store: {@code groupCommit} is what a write transaction waits for after its commit; null where the
+     * commit itself is durable (PostgreSQL).
+     */
+    private record Store(HikariDataSource dataSource, GroupCommit groupCommit) {}
 
-    private Database(HikariDataSource dataSource, boolean postgres, GroupCommit groupCommit) {
-        this.dataSource = dataSource;
+    /**
+     * Opening (the pool's first connection, H2's file, Flyway's migration: over a second of a cold start) runs on its
+     * own thread while the HTTP applications are built; every use waits for it.
+     */
+    private final CompletableFuture<Store> opening;
+    private final boolean postgres;
+    private final AtomicLong writes = new AtomicLong();
+
+    private Database(CompletableFuture<Store> opening, boolean postgres) {
+        this.opening = opening;
         this.postgres = postgres;
-        this.groupCommit = groupCommit;
     }
 
-    /** Opens the store: PostgreSQL when {@code jdbcUrl} is given, otherwise an H2 file inside {@code dataDir}. */
+    /**
+     * Opens the store: PostgreSQL when {@code jdbcUrl} is given, otherwise an H2 file inside {@code dataDir}. Returns
+     * at once; the first use waits for the opening and throws what made it fail ({@link #awaitOpen()} to wait
+     * explicitly).
+     */
     public static Database open(Path dataDir, String jdbcUrl, String user, String password) {
-        HikariConfig cfg = new HikariConfig();
         boolean pg = jdbcUrl != null && !jdbcUrl.isBlank();
         H2Commit h2Commit = h2Commit();
-        if (pg) {
-            if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("--db-url must be a jdbc:postgresql:// URL, got " + jdbcUrl);
+        if (pg && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("--db-url must be a jdbc:postgresql:// URL, got " + jdbcUrl);
+        }
+        CompletableFuture<Store> opening = new CompletableFuture<>();
+        Database db = new Database(opening, pg);
+        Thread opener = new Thread(() -> {
+            try {
+                Store store = openStore(dataDir, pg, jdbcUrl, user, password, h2Commit);
+                opening.complete(store);
+                db.reportDurability(h2Commit);
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
             }
+        }, "dss-store-open");
+        opener.setDaemon(true);
+        opener.start();
+        return db;
+    }
+
+    /** Waits until the store is open; throws what made the opening fail. */
+    public void awaitOpen() {
+        store();
+    }
+
+    private Store store() {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new StorageException("The store could not be opened: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static Store openStore(Path dataDir, boolean pg, String jdbcUrl, String user, String password, H2Commit h2Commit) {
+        HikariConfig cfg = new HikariConfig();
+        if (pg) {
             cfg.setJdbcUrl(jdbcUrl);
             if (user != null) cfg.setUsername(user);
             if (password != null) cfg.setPassword(password);
@@ -94,9 +141,7 @@ public final class Database implements AutoCloseable {
                     if (fsync) file.force();
                 });
             }
-            Database db = new Database(ds, pg, groupCommit);
-            db.reportDurability(h2Commit);
-            return db;
+            return new Store(ds, groupCommit);
         } catch (SQLException e) {
             ds.close();
             throw new StorageException(e);
@@ -135,18 +180,30 @@ public final class Database implements AutoCloseable {
     public boolean isPostgres() { return postgres; }
 
     /**
+     * Counts the write transactions this server ran (ended, committed or not): what was read from the store before
+     * is still current while this has not moved, unless another process writes to the same database.
+     */
+    public long writeGeneration() { return writes.get(); }
+
+    /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Once it returns
      * the commit is durable, and may be acknowledged.
      */
     public <T> T inTransaction(Work<T> work) {
-        T result = transact(work);
+        T result;
+        try {
+            result = transact(work);
+        } finally {
+            writes.incrementAndGet();
+        }
         // after the connection went back to the pool: committers waiting for the shared fsync hold none
+        GroupCommit groupCommit = store().groupCommit();
         if (groupCommit != null) groupCommit.awaitDurable();
         return result;
     }
 
     private <T> T transact(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = store().dataSource().getConnection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -213,7 +270,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        if (groupCommit != null) groupCommit.close();
-        dataSource.close();
+        Store store;
+        try {
+            store = opening.join();
+        } catch (CompletionException failedToOpen) {
+            return;
+        }
+        if (store.groupCommit() != null) store.groupCommit().close();
+        store.dataSource().close();
     }
 }
