@@ -75,8 +75,8 @@ public final class GroupService {
     public ObjectNode update(String name, JsonNode body) {
         get(name);
         ObjectNode g = Json.requireObject(body, "group").deepCopy();
-        String newName = Json.optionalText(g, "name");
-        if (newName != null && !newName.equals(name)) throw ApiException.invalidField("name", "cannot be changed (was '" + name + "')");
+        String newName = Json.requiredText(g, "name"); // a definition is written back whole (the Group schema requires it)
+        if (!newName.equals(name)) throw ApiException.invalidField("name", "cannot be changed (was '" + name + "')");
         g.put("name", name);
         Json.optionalBoolean(g, "admin", false);
         db.update("UPDATE dss_groups SET doc = ? WHERE name = ?", Json.write(g), name);

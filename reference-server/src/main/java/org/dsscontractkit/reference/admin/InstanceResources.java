@@ -15,7 +15,6 @@ import org.dsscontractkit.server.generated.dss.api.LicensingApi;
 import org.dsscontractkit.server.generated.dss.api.LogsApi;
 import org.dsscontractkit.server.generated.dss.api.MeaningsApi;
 import org.dsscontractkit.server.generated.dss.api.PluginsApi;
-import org.dsscontractkit.server.generated.dss.model.GeneralSettings;
 import org.dsscontractkit.server.generated.dss.model.Meaning;
 
 import java.util.Map;
@@ -67,7 +66,7 @@ public final class InstanceResources {
             admin();
             return ok(instance.generalSettings());
         }
-        @Override public Response setGeneralSettings(GeneralSettings generalSettings) {
+        @Override public Response setGeneralSettings(ObjectNode generalSettings) {
             admin();
             instance.setGeneralSettings(tree(generalSettings));
             return noContent();

@@ -101,8 +101,8 @@ public final class UserService {
     public ObjectNode update(String login, JsonNode body) {
         ObjectNode existing = get(login);
         ObjectNode u = Json.requireObject(body, "user").deepCopy();
-        String newLogin = Json.optionalText(u, "login");
-        if (newLogin != null && !newLogin.equals(login)) throw ApiException.invalidField("login", "cannot be changed (was '" + login + "')");
+        String newLogin = Json.requiredText(u, "login"); // a definition is written back whole (the User schema requires it)
+        if (!newLogin.equals(login)) throw ApiException.invalidField("login", "cannot be changed (was '" + login + "')");
         String password = Json.optionalText(u, "password");
         String source = Json.optionalText(u, "sourceType");
         normalise(u, login, source != null ? source : existing.path("sourceType").asText("LOCAL"));

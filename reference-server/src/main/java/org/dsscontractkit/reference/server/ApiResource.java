@@ -21,12 +21,13 @@ public abstract class ApiResource {
 
     protected Caller admin() { return Callers.admin(security); }
 
-    /** A generated model as the JSON document it came from (models with additionalProperties keep every attribute). */
+    /** A generated model as the JSON document it came from (open schemas arrive as the tree that was sent). */
     protected static JsonNode tree(Object model) {
         if (model == null) return NullNode.getInstance();
+        if (model instanceof JsonNode sent) return sent;
         JsonNode tree = Json.MAPPER.valueToTree(model);
         // Typed models serialise every absent optional property as null: drop those, they were not sent.
-        // Map-based models hold exactly what was sent, explicit nulls included.
+        // Map-based models (free-form bodies) hold exactly what was sent, explicit nulls included.
         if (!(model instanceof java.util.Map)) stripNulls(tree);
         return tree;
     }
