@@ -18,7 +18,7 @@ public final class GroupsResource extends ApiResource implements GroupsApi {
 
     @Override public Response createGroup(GroupCreation groupCreation) {
         admin();
-        return ok(groups.create(tree(groupCreation)));
+        return ok(groups.create(groupCreation));
     }
 
     @Override public Response getGroup(String groupName) {

@@ -21,7 +21,7 @@ public final class UsersResource extends ApiResource implements UsersApi {
 
     @Override public Response createUser(UserCreation userCreation) {
         admin();
-        return ok(users.create(tree(userCreation)));
+        return ok(users.create(userCreation));
     }
 
     @Override public Response getUser(String login) {

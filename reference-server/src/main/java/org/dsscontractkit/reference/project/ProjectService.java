@@ -8,6 +8,7 @@ import org.dsscontractkit.reference.admin.UserService;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.ProjectCreation;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
@@ -17,14 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Projects: creation rules, permissions, metadata and variables. The whole project document is stored
  * as JSON; {@code owner} and {@code folder} are also columns because listings and moves query them.
  */
 public final class ProjectService {
-    public static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> PERMISSION_FLAGS = Set.of("admin", "readProjectContent", "writeProjectContent",
             "readDashboards", "writeDashboards", "moderateDashboards", "runScenarios", "manageDashboardAuthorizations",
             "manageExposedElements", "manageAdditionalDashboardUsers", "executeApp", "shareToWorkspaces");
@@ -109,20 +108,17 @@ public final class ProjectService {
         return s;
     }
 
-    public ObjectNode create(Caller caller, JsonNode body, String folderId) {
+    /** A new project from the generated model (Bean Validation has checked projectKey, name and owner). */
+    public ObjectNode create(Caller caller, ProjectCreation req, String folderId) {
         if (!caller.mayCreateProjects()) throw ApiException.forbidden("You may not create new projects");
-        ObjectNode req = Json.requireObject(body, "project");
-        String key = Json.requiredText(req, "projectKey");
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.invalidField("projectKey", "must match [A-Za-z0-9_]+ (letters, digits and underscores), got '" + key + "'");
-        }
-        String name = Json.requiredText(req, "name");
-        String owner = Json.requiredText(req, "owner");
+        String key = req.getProjectKey();
+        String name = req.getName();
+        String owner = req.getOwner();
         if (users.find(owner).isEmpty()) throw ApiException.invalidField("owner", "user '" + owner + "' does not exist");
-        String description = Json.optionalText(req, "description");
-        ObjectNode settings = Json.optionalObject(req, "settings");
-        ArrayNode permissions = validPermissions(req.get("permissions"));
-        List<String> tags = Json.optionalStringList(req, "tags");
+        String description = req.getDescription();
+        ObjectNode settings = req.getSettings() == null ? null : (ObjectNode) Json.sent(req.getSettings());
+        ArrayNode permissions = validPermissions(Json.sent(req.getPermissions()));
+        List<String> tags = req.getTags() == null ? List.of() : req.getTags();
         String folder = folderId == null || folderId.isEmpty() ? "ROOT" : folderId;
         if (db.queryOne("SELECT id FROM project_folders WHERE id = ?", rs -> rs.getString(1), folder).isEmpty()) {
             throw ApiException.invalidField("projectFolderId", "project folder '" + folder + "' does not exist");

@@ -33,7 +33,7 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
 
     @Override
     public Response createProject(ProjectCreation projectCreation, String projectFolderId) {
-        ObjectNode p = projects.create(caller(), tree(projectCreation), projectFolderId);
+        ObjectNode p = projects.create(caller(), projectCreation, projectFolderId);
         return ok(projects.summary(p));
     }
 
