@@ -9,6 +9,8 @@ import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.model.ProjectCreation;
+import org.dsscontractkit.server.generated.dss.model.ProjectMetadata;
+import org.dsscontractkit.server.generated.dss.model.ProjectPermissions;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
@@ -200,14 +202,10 @@ public final class ProjectService {
         return (ObjectNode) require(caller, key, ProjectAccess.READ).get("metadata");
     }
 
-    public void setMetadata(Caller caller, String key, JsonNode body) {
+    public void setMetadata(Caller caller, String key, ProjectMetadata metadata) {
         ObjectNode p = require(caller, key, ProjectAccess.WRITE);
-        ObjectNode md = Json.requireObject(body, "metadata").deepCopy();
-        Json.optionalText(md, "label");
-        Json.optionalText(md, "description");
-        Json.optionalText(md, "shortDesc");
-        md.set("tags", Json.strings(Json.optionalStringList(md, "tags")));
-        Json.optionalObject(md, "custom");
+        ObjectNode md = (ObjectNode) Json.sent(metadata);
+        md.set("tags", Json.strings(metadata.getTags() == null ? List.of() : metadata.getTags()));
         p.set("metadata", md);
         save(key, p, caller);
     }
@@ -220,15 +218,14 @@ public final class ProjectService {
         return out;
     }
 
-    public void setPermissions(Caller caller, String key, JsonNode body) {
+    public void setPermissions(Caller caller, String key, ProjectPermissions request) {
         ObjectNode p = require(caller, key, ProjectAccess.ADMIN);
-        ObjectNode req = Json.requireObject(body, "permissions");
-        String owner = Json.optionalText(req, "owner");
+        String owner = request.getOwner();
         if (owner != null) {
             if (users.find(owner).isEmpty()) throw ApiException.invalidField("owner", "user '" + owner + "' does not exist");
             p.put("owner", owner);
         }
-        p.set("permissions", validPermissions(req.get("permissions")));
+        p.set("permissions", validPermissions(Json.sent(request.getPermissions())));
         save(key, p, caller);
     }
 
