@@ -1,6 +1,5 @@
 package org.dsscontractkit.reference.apikey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.admin.GroupService;
@@ -9,6 +8,7 @@ import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.auth.Secrets;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.GlobalApiKey;
 import org.dsscontractkit.server.generated.dss.model.GlobalApiKeyCreation;
 import org.dsscontractkit.server.generated.dss.model.GlobalApiKeyPermissions;
 import org.dsscontractkit.reference.storage.Database;
@@ -155,17 +155,12 @@ public final class ApiKeyService {
                 .orElseThrow(() -> ApiException.notFound("Global API key with this secret")).doc();
     }
 
-    public ObjectNode updateGlobal(String id, JsonNode body) {
+    /** Replaces a global key's definition (as read, changed and written back by the client); the secret stays. */
+    public ObjectNode updateGlobal(String id, GlobalApiKey key) {
         ObjectNode existing = getGlobal(id);
-        ObjectNode req = Json.requireObject(body, "API key").deepCopy();
-        String newId = Json.optionalText(req, "id");
-        if (newId != null && !newId.equals(id)) throw ApiException.invalidField("id", "cannot be changed");
-        Json.optionalText(req, "label");
-        Json.optionalText(req, "description");
-        List<String> g = Json.optionalStringList(req, "groups");
-        groups.requireExist(g, "groups");
-        ObjectNode perms = Json.optionalObject(req, "globalPermissions");
-        if (perms != null) Json.optionalBoolean(perms, "admin", false);
+        if (key.getId() != null && !key.getId().equals(id)) throw ApiException.invalidField("id", "cannot be changed");
+        groups.requireExist(key.getGroups() == null ? List.of() : key.getGroups(), "groups");
+        ObjectNode req = (ObjectNode) Json.sent(key);
         req.remove("key");
         req.put("id", id);
         req.set("createdOn", existing.get("createdOn"));

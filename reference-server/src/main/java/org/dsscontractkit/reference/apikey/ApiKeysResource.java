@@ -36,7 +36,7 @@ public final class ApiKeysResource extends ApiResource implements ApiKeysApi {
 
     @Override public Response setGlobalApiKey(String keyId, GlobalApiKey globalApiKey) {
         admin();
-        keys.updateGlobal(keyId, tree(globalApiKey));
+        keys.updateGlobal(keyId, globalApiKey);
         return noContent();
     }
 

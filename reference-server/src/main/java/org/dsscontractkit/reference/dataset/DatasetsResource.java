@@ -59,7 +59,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
     }
 
     @Override public Response setDatasetMetadata(String projectKey, String datasetName, DatasetMetadata datasetMetadata) {
-        return ok(datasets.setMetadata(caller(), projectKey, datasetName, tree(datasetMetadata)));
+        return ok(datasets.setMetadata(caller(), projectKey, datasetName, datasetMetadata));
     }
 
     @Override public Response listDatasetPartitions(String projectKey, String datasetName) {
