@@ -106,7 +106,7 @@ public final class InstanceResources {
         }
         @Override public Response createMeaning(Meaning meaning) {
             admin();
-            return ok(instance.createMeaning(tree(meaning)));
+            return ok(instance.createMeaning(meaning));
         }
         @Override public Response getMeaning(String meaningId) {
             caller();
@@ -115,7 +115,7 @@ public final class InstanceResources {
         @Override public Response setMeaning(String meaningId, Meaning meaning) {
             admin();
             // 200 with the saved meaning: the Python client parses the answer as JSON (spec: setMeaning)
-            return ok(instance.updateMeaning(meaningId, tree(meaning)));
+            return ok(instance.updateMeaning(meaningId, meaning));
         }
         @Override public Response deleteMeaning(String meaningId) {
             admin();
