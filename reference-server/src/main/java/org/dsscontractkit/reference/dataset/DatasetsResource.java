@@ -80,9 +80,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
 
     @Override public Response computeDatasetMetricsFromIds(String projectKey, String datasetName, MetricIdsRequest request, String partition) {
         ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.WRITE);
-        JsonNode ids = tree(request).path("metricIds");
-        if (!ids.isArray()) throw ApiException.invalidField("metricIds", "is required (array of metric ids)");
-        return ok(report(metrics.compute(d, partition), ids));
+        return ok(report(metrics.compute(d, partition), Json.strings(request.getMetricIds())));
     }
 
     /** A computation report: one computed value per metric, optionally restricted to the asked ids. */

@@ -11,6 +11,7 @@ import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.model.ProjectCreation;
 import org.dsscontractkit.server.generated.dss.model.ProjectMetadata;
 import org.dsscontractkit.server.generated.dss.model.ProjectPermissions;
+import org.dsscontractkit.server.generated.dss.model.ProjectVariables;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
@@ -233,16 +234,11 @@ public final class ProjectService {
         return (ObjectNode) require(caller, key, ProjectAccess.READ).get("variables");
     }
 
-    public void setVariables(Caller caller, String key, JsonNode body) {
+    public void setVariables(Caller caller, String key, ProjectVariables variables) {
         ObjectNode p = require(caller, key, ProjectAccess.WRITE);
-        ObjectNode req = Json.requireObject(body, "variables");
         ObjectNode vars = Json.object();
-        for (String section : List.of("standard", "local")) {
-            JsonNode v = req.get(section);
-            if (v == null || v.isNull()) throw ApiException.invalidField(section, "is required (an object of variables)");
-            if (!v.isObject()) throw ApiException.invalidField(section, "must be an object of variables");
-            vars.set(section, v.deepCopy());
-        }
+        vars.set("standard", Json.sent(variables.getStandard()));
+        vars.set("local", Json.sent(variables.getLocal()));
         p.set("variables", vars);
         save(key, p, caller);
     }
