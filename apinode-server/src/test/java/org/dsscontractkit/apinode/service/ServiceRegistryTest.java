@@ -48,18 +48,19 @@ class ServiceRegistryTest {
         return new ServiceGeneration(serviceId, generation, true, Set.of(), Map.of("e", endpoint), file);
     }
 
-    private ServiceRegistry registry(ServiceFileWatcher.GenerationLoader loader) {
-        return new ServiceRegistry(new ServiceFileWatcher(dir, loader), new ServiceStateStore(dir.resolve("state.json")), null);
+    private ServiceRegistry registry(ServiceFileWatcher.GenerationLoader loader) throws java.io.IOException {
+        Path services = Files.createDirectories(dir.resolve("services"));
+        return new ServiceRegistry(new ServiceFileWatcher(services, loader), new ServiceStateStore(dir.resolve("state.json")), null);
     }
 
     @Test
     void callsAndAdminStateAreServedWhileASlowFileLoads() throws Exception {
-        Files.writeString(dir.resolve("fast.yaml"), "fast");
         ServiceRegistry registry = registry(this::load);
+        Files.writeString(registry.servicesDir().resolve("fast.yaml"), "fast");
         registry.reload();
         assertThat(registry.resolve("fast", null, null).serviceId()).isEqualTo("fast");
 
-        Files.writeString(dir.resolve("slow.yaml"), "slow");
+        Files.writeString(registry.servicesDir().resolve("slow.yaml"), "slow");
         CompletableFuture<Void> reload = CompletableFuture.runAsync(registry::reload);
         try {
             assertThat(slowLoadStarted.await(30, TimeUnit.SECONDS)).as("the slow load started").isTrue();
@@ -87,7 +88,7 @@ class ServiceRegistryTest {
 
     @Test
     void aReplacedGenerationIsClosedOnlyOnceTheNewOneAnswers() throws Exception {
-        Path file = dir.resolve("svc.yaml");
+        Path file = Files.createDirectories(dir.resolve("services")).resolve("svc.yaml");
         Files.writeString(file, "one");
         AtomicBoolean firstClosed = new AtomicBoolean();
         AtomicBoolean secondClosed = new AtomicBoolean();
