@@ -18,7 +18,6 @@ import org.dsscontractkit.apinode.http.ForecastResource;
 import org.dsscontractkit.apinode.http.FunctionsResource;
 import org.dsscontractkit.apinode.http.LookupsResource;
 import org.dsscontractkit.apinode.http.PredictionResource;
-import org.dsscontractkit.apinode.http.RawBodyCapture;
 import org.dsscontractkit.apinode.http.SqlQueriesResource;
 import org.dsscontractkit.apinode.metrics.EndpointMetrics;
 import org.dsscontractkit.apinode.service.ArchiveImporter;
@@ -130,7 +129,6 @@ public final class ApiNode implements AutoCloseable {
                 .bind(LookupsApi.class, new LookupsResource(userApi))
                 .bind(AdminResource.class, new AdminResource(registry, importer, adminKeys, metrics));
         rc.registerResources(userApiResources.build());
-        rc.register(RawBodyCapture.class);
         rc.register(ArrivalTimeFilter.class);
         return rc;
     }

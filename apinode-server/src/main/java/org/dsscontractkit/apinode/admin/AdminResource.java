@@ -58,7 +58,7 @@ public class AdminResource {
             throw NodeErrors.badInput("MissingServiceId", "Body must be {\"serviceId\": \"...\"}").at("serviceId", "required");
         }
         registry.create(id.asText());
-        return Response.ok(registry.describe(id.asText())).build();
+        return Response.ok(registry.views().describe(id.asText())).build();
     }
 
     @GET
@@ -66,7 +66,7 @@ public class AdminResource {
     public Response listServices() {
         registry.reload();
         ArrayNode list = F.arrayNode();
-        registry.serviceIds().forEach(id -> list.add(registry.describe(id)));
+        registry.serviceIds().forEach(id -> list.add(registry.views().describe(id)));
         return Response.ok(list).build();
     }
 
@@ -74,7 +74,7 @@ public class AdminResource {
     @Path("services/{serviceId}")
     public Response getService(@PathParam("serviceId") String serviceId) {
         registry.requireExists(serviceId);
-        return Response.ok(registry.describe(serviceId)).build();
+        return Response.ok(registry.views().describe(serviceId)).build();
     }
 
     @DELETE
@@ -87,11 +87,12 @@ public class AdminResource {
     @GET
     @Path("services/{serviceId}/generations")
     public Response listGenerations(@PathParam("serviceId") String serviceId) {
+        registry.requireExists(serviceId);
         ObjectNode answer = F.objectNode();
-        answer.set("generations", registry.describeGenerations(serviceId));
-        ServiceRegistry.ServiceState state = registry.state(serviceId);
-        if (state.mapping != null) {
-            answer.set("mapping", JSON.valueToTree(state.mapping));
+        answer.set("generations", registry.views().describeGenerations(serviceId));
+        GenerationMapping mapping = registry.state(serviceId).mapping();
+        if (mapping != null) {
+            answer.set("mapping", JSON.valueToTree(mapping));
         }
         return Response.ok(answer).build();
     }
@@ -141,14 +142,14 @@ public class AdminResource {
             throw NodeErrors.badInput("InvalidMapping", "The mapping must be {\"entries\": [{\"generation\": \"v1\", \"proba\": 1.0}]}").at("entries", "type");
         }
         registry.setMapping(serviceId, mapping);
-        return Response.ok(registry.describe(serviceId)).build();
+        return Response.ok(registry.views().describe(serviceId)).build();
     }
 
     @POST
     @Path("services/{serviceId}/actions/switchToNewest")
     public Response switchToNewest(@PathParam("serviceId") String serviceId) {
         registry.switchToNewest(serviceId);
-        return Response.ok(registry.describe(serviceId)).build();
+        return Response.ok(registry.views().describe(serviceId)).build();
     }
 
     @POST
@@ -156,14 +157,14 @@ public class AdminResource {
     public Response switchTo(@PathParam("serviceId") String serviceId,
                              @PathParam("generation") String generation) {
         registry.switchTo(serviceId, generation);
-        return Response.ok(registry.describe(serviceId)).build();
+        return Response.ok(registry.views().describe(serviceId)).build();
     }
 
     @GET
     @Path("service-files")
     public Response serviceFiles() {
         registry.reload();
-        return Response.ok(registry.describeFiles()).build();
+        return Response.ok(registry.views().describeFiles()).build();
     }
 
     @DELETE
@@ -171,11 +172,11 @@ public class AdminResource {
     public Response cleanUnused() {
         List<String> removed = new ArrayList<>();
         for (String serviceId : registry.serviceIds()) {
-            ServiceRegistry.ServiceState state = registry.state(serviceId);
-            if (state.mapping == null) {
+            GenerationMapping mapping = registry.state(serviceId).mapping();
+            if (mapping == null) {
                 continue; // newest answers: every older generation is still a switch target
             }
-            removed.addAll(registry.removeImportedGenerationsOutside(serviceId, state.mapping));
+            removed.addAll(registry.removeImportedGenerationsOutside(serviceId, mapping));
         }
         ObjectNode answer = F.objectNode();
         ArrayNode list = answer.putArray("removedGenerations");

@@ -19,7 +19,6 @@ public class ArrivalTimeFilter implements ContainerRequestFilter {
         long now = System.nanoTime();
         request.setProperty(PROPERTY, now);
         CURRENT.set(now);
-        RawBodyCapture.reset();
     }
 
     public static long arrivalOfCurrentRequest() {

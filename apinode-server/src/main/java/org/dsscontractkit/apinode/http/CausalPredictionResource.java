@@ -14,11 +14,11 @@ public class CausalPredictionResource extends GeneratedApiSupport implements Cau
 
     @Override
     public Response predictEffect(String serviceId, String endpointId, EffectRequest effectRequest) {
-        return call(serviceId, endpointId, Verb.PREDICT_EFFECT, effectRequest);
+        return call(serviceId, endpointId, Verb.PREDICT_EFFECT, effectRequest, effectRequest == null ? null : effectRequest.getDispatch());
     }
 
     @Override
     public Response predictEffects(String serviceId, String endpointId, EffectMultiRequest effectMultiRequest) {
-        return call(serviceId, endpointId, Verb.PREDICT_EFFECT_MULTI, effectMultiRequest);
+        return call(serviceId, endpointId, Verb.PREDICT_EFFECT_MULTI, effectMultiRequest, effectMultiRequest == null ? null : effectMultiRequest.getDispatch());
     }
 }

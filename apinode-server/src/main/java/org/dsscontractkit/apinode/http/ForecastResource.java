@@ -13,6 +13,6 @@ public class ForecastResource extends GeneratedApiSupport implements ForecastApi
 
     @Override
     public Response forecast(String serviceId, String endpointId, ForecastRequest forecastRequest) {
-        return call(serviceId, endpointId, Verb.FORECAST, forecastRequest);
+        return call(serviceId, endpointId, Verb.FORECAST, forecastRequest, forecastRequest == null ? null : forecastRequest.getDispatch());
     }
 }

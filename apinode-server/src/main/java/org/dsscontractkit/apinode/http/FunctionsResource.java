@@ -13,11 +13,11 @@ public class FunctionsResource extends GeneratedApiSupport implements FunctionsA
 
     @Override
     public Response runFunction(String serviceId, String endpointId, Map<String, Object> requestBody) {
-        return call(serviceId, endpointId, Verb.RUN, requestBody);
+        return call(serviceId, endpointId, Verb.RUN, requestBody, null);
     }
 
     @Override
     public Response runFunctionWithQueryParams(String serviceId, String endpointId) {
-        return call(serviceId, endpointId, Verb.RUN, null);
+        return call(serviceId, endpointId, Verb.RUN, null, null);
     }
 }

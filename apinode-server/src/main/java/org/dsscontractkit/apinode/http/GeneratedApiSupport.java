@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dsscontractkit.apinode.auth.ApiNodeAuthenticator;
 import org.dsscontractkit.server.auth.Credentials;
+import org.dsscontractkit.server.generated.apinode.model.Dispatch;
 
 /**
- * What the implementations of the generated user-API interfaces share: hand the typed request (as JSON) to
- * {@link UserApi} with the caller's credentials (read by the credential filter) and query parameters.
+ * What the implementations of the generated user-API interfaces share: hand the generated request model to
+ * {@link UserApi} with the caller's credentials (read by the credential filter) and query parameters. Jackson and
+ * Bean Validation have checked the model against the schema; the endpoints read its open members (features, data,
+ * function arguments: whatever the service file declares) as JSON.
  */
 abstract class GeneratedApiSupport {
 
@@ -28,15 +31,14 @@ abstract class GeneratedApiSupport {
     }
 
     /**
-     * @param body the typed body Jackson built (already checked against the schema's types); the API node reads the
-     *             raw JSON it came from, see {@link RawBodyCapture}
+     * @param body     the generated request model (null when the operation has no body or none was sent)
+     * @param dispatch its generation selection, for the operations that take one
      */
-    protected Response call(String serviceId, String endpointId, Verb verb, Object body) {
-        byte[] raw = RawBodyCapture.current();
-        JsonNode json = raw != null ? UserApi.parseBody(raw) : UserApi.toTree(body);
+    protected Response call(String serviceId, String endpointId, Verb verb, Object body, Dispatch dispatch) {
+        JsonNode json = UserApi.toTree(body);
         Credentials credentials = security.getUserPrincipal() instanceof ApiNodeAuthenticator.ServiceCaller caller
                 ? caller.credentials() : Credentials.NONE;
-        return api.call(serviceId, endpointId, verb, json, query(), credentials, ArrivalTimeFilter.arrivalOfCurrentRequest());
+        return api.call(serviceId, endpointId, verb, json, dispatch, query(), credentials, ArrivalTimeFilter.arrivalOfCurrentRequest());
     }
 
     /** Query parameters; the GET variants take theirs freely named (x-dynamic-query-parameters). */

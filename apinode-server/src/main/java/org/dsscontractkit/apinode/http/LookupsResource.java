@@ -14,16 +14,16 @@ public class LookupsResource extends GeneratedApiSupport implements LookupsApi {
 
     @Override
     public Response lookupRecord(String serviceId, String endpointId, LookupRequest lookupRequest) {
-        return call(serviceId, endpointId, Verb.LOOKUP, lookupRequest);
+        return call(serviceId, endpointId, Verb.LOOKUP, lookupRequest, null);
     }
 
     @Override
     public Response lookupRecords(String serviceId, String endpointId, LookupMultiRequest lookupMultiRequest) {
-        return call(serviceId, endpointId, Verb.LOOKUP_MULTI, lookupMultiRequest);
+        return call(serviceId, endpointId, Verb.LOOKUP_MULTI, lookupMultiRequest, null);
     }
 
     @Override
     public Response lookupSimple(String serviceId, String endpointId) {
-        return call(serviceId, endpointId, Verb.LOOKUP_SIMPLE, null);
+        return call(serviceId, endpointId, Verb.LOOKUP_SIMPLE, null, null);
     }
 }

@@ -14,16 +14,16 @@ public class PredictionResource extends GeneratedApiSupport implements Predictio
 
     @Override
     public Response predictRecord(String serviceId, String endpointId, PredictionRequest predictionRequest) {
-        return call(serviceId, endpointId, Verb.PREDICT, predictionRequest);
+        return call(serviceId, endpointId, Verb.PREDICT, predictionRequest, predictionRequest == null ? null : predictionRequest.getDispatch());
     }
 
     @Override
     public Response predictRecords(String serviceId, String endpointId, PredictionMultiRequest predictionMultiRequest) {
-        return call(serviceId, endpointId, Verb.PREDICT_MULTI, predictionMultiRequest);
+        return call(serviceId, endpointId, Verb.PREDICT_MULTI, predictionMultiRequest, predictionMultiRequest == null ? null : predictionMultiRequest.getDispatch());
     }
 
     @Override
     public Response predictSimple(String serviceId, String endpointId) {
-        return call(serviceId, endpointId, Verb.PREDICT_SIMPLE, null);
+        return call(serviceId, endpointId, Verb.PREDICT_SIMPLE, null, null);
     }
 }

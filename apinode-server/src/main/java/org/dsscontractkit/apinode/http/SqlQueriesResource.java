@@ -13,11 +13,11 @@ public class SqlQueriesResource extends GeneratedApiSupport implements SqlQuerie
 
     @Override
     public Response sqlQuery(String serviceId, String endpointId, Map<String, Object> requestBody) {
-        return call(serviceId, endpointId, Verb.QUERY, requestBody);
+        return call(serviceId, endpointId, Verb.QUERY, requestBody, null);
     }
 
     @Override
     public Response sqlQueryWithQueryParams(String serviceId, String endpointId) {
-        return call(serviceId, endpointId, Verb.QUERY, null);
+        return call(serviceId, endpointId, Verb.QUERY, null, null);
     }
 }

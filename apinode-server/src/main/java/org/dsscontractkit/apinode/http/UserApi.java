@@ -15,6 +15,7 @@ import org.dsscontractkit.apinode.ApiNodeEnvironment;
 import org.dsscontractkit.server.auth.Credentials;
 import org.dsscontractkit.server.error.ExceptionMappers;
 import org.dsscontractkit.server.json.JsonMapping;
+import org.dsscontractkit.server.generated.apinode.model.Dispatch;
 import org.dsscontractkit.apinode.auth.ServiceAccess;
 import org.dsscontractkit.apinode.function.FunctionEndpoint;
 import org.dsscontractkit.apinode.function.RFunctionEndpoint;
@@ -61,14 +62,17 @@ public final class UserApi {
         }
     }
 
+    /** A generated request model as the JSON the endpoints read; absent optional members become nulls. */
     public static JsonNode toTree(Object body) {
         return body == null ? null : JSON.valueToTree(body);
     }
 
     /**
+     * @param body         the request as JSON (the generated model's members), null when none was sent
+     * @param dispatch     the generation selection sent with the request, if any
      * @param arrivalNanos {@link System#nanoTime()} when the request reached the server (for {@code wait}); 0 if unknown
      */
-    public Response call(String serviceId, String endpointId, Verb verb, JsonNode body, Map<String, String> query,
+    public Response call(String serviceId, String endpointId, Verb verb, JsonNode body, Dispatch dispatch, Map<String, String> query,
                          Credentials credentials, long arrivalNanos) {
         long started = System.nanoTime();
         long arrival = arrivalNanos > 0 ? arrivalNanos : started;
@@ -78,13 +82,9 @@ public final class UserApi {
             Timing timing = new Timing();
             String forced = null;
             String dispatchKey = null;
-            if (verb.dispatchable() && body != null && body.isObject() && body.hasNonNull("dispatch")) {
-                JsonNode dispatch = body.get("dispatch");
-                if (!dispatch.isObject()) {
-                    throw NodeErrors.badInput("InvalidDispatch", "'dispatch' must be an object {forcedGeneration | dispatchKey}").at("dispatch", "type");
-                }
-                forced = dispatch.hasNonNull("forcedGeneration") ? dispatch.get("forcedGeneration").asText() : null;
-                dispatchKey = dispatch.hasNonNull("dispatchKey") ? dispatch.get("dispatchKey").asText() : null;
+            if (verb.dispatchable() && dispatch != null) {
+                forced = dispatch.getForcedGeneration();
+                dispatchKey = dispatch.getDispatchKey();
             }
             ServiceGeneration generation = registry.resolve(serviceId, forced, dispatchKey);
             Endpoint endpoint = generation.endpoints().get(endpointId);

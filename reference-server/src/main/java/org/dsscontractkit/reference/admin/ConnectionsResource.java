@@ -1,9 +1,9 @@
 package org.dsscontractkit.reference.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.server.generated.dss.api.ConnectionsApi;
-import org.dsscontractkit.server.generated.dss.model.Connection;
 import org.dsscontractkit.server.generated.dss.model.ConnectionCreation;
 
 public final class ConnectionsResource extends ApiResource implements ConnectionsApi {
@@ -26,7 +26,7 @@ public final class ConnectionsResource extends ApiResource implements Connection
         return ok(connections.get(connectionName));
     }
 
-    @Override public Response setConnection(String connectionName, Connection connection) {
+    @Override public Response setConnection(String connectionName, ObjectNode connection) {
         admin();
         return ok(connections.update(connectionName, tree(connection)));
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.Database;
+import org.dsscontractkit.server.generated.dss.model.GroupCreation;
 
 import java.util.Collection;
 import java.util.List;
@@ -22,10 +23,10 @@ public final class GroupService {
     /** The groups every fresh instance has, as in a new DSS install. */
     public void seedDefaults() {
         if (!db.query("SELECT name FROM dss_groups", rs -> rs.getString(1)).isEmpty()) return;
-        create(group(ADMINISTRATORS, "DSS administrators", true, true));
-        create(group("data_scientists", "Data scientists: may create projects", false, true));
-        create(group("analysts", "Business analysts", false, false));
-        create(group("readers", "Read-only users", false, false));
+        insert(group(ADMINISTRATORS, "DSS administrators", true, true));
+        insert(group("data_scientists", "Data scientists: may create projects", false, true));
+        insert(group("analysts", "Business analysts", false, false));
+        insert(group("readers", "Read-only users", false, false));
     }
 
     private static ObjectNode group(String name, String description, boolean admin, boolean mayCreateProjects) {
@@ -60,14 +61,16 @@ public final class GroupService {
         return out;
     }
 
-    public ObjectNode create(JsonNode body) {
-        ObjectNode g = Json.requireObject(body, "group").deepCopy();
-        String name = Json.requiredText(g, "name");
-        Json.optionalText(g, "description");
-        Json.optionalBoolean(g, "admin", false);
+    /** A new group from the generated model (Bean Validation has checked the name). */
+    public ObjectNode create(GroupCreation request) {
+        return insert((ObjectNode) Json.sent(request));
+    }
+
+    private ObjectNode insert(ObjectNode g) {
         if (!g.hasNonNull("sourceType")) g.put("sourceType", "LOCAL");
         if (!g.has("admin")) g.put("admin", false);
         if (!g.has("mayCreateProjects")) g.put("mayCreateProjects", false);
+        String name = g.path("name").asText();
         db.insertUnique("Group '" + name + "' already exists", "INSERT INTO dss_groups (name, doc) VALUES (?, ?)", name, Json.write(g));
         return g;
     }
@@ -75,8 +78,8 @@ public final class GroupService {
     public ObjectNode update(String name, JsonNode body) {
         get(name);
         ObjectNode g = Json.requireObject(body, "group").deepCopy();
-        String newName = Json.optionalText(g, "name");
-        if (newName != null && !newName.equals(name)) throw ApiException.invalidField("name", "cannot be changed (was '" + name + "')");
+        String newName = Json.requiredText(g, "name"); // a definition is written back whole (the Group schema requires it)
+        if (!newName.equals(name)) throw ApiException.invalidField("name", "cannot be changed (was '" + name + "')");
         g.put("name", name);
         Json.optionalBoolean(g, "admin", false);
         db.update("UPDATE dss_groups SET doc = ? WHERE name = ?", Json.write(g), name);

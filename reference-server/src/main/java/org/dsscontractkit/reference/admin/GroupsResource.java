@@ -1,9 +1,9 @@
 package org.dsscontractkit.reference.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.server.generated.dss.api.GroupsApi;
-import org.dsscontractkit.server.generated.dss.model.Group;
 import org.dsscontractkit.server.generated.dss.model.GroupCreation;
 
 public final class GroupsResource extends ApiResource implements GroupsApi {
@@ -18,7 +18,7 @@ public final class GroupsResource extends ApiResource implements GroupsApi {
 
     @Override public Response createGroup(GroupCreation groupCreation) {
         admin();
-        return ok(groups.create(tree(groupCreation)));
+        return ok(groups.create(groupCreation));
     }
 
     @Override public Response getGroup(String groupName) {
@@ -26,7 +26,7 @@ public final class GroupsResource extends ApiResource implements GroupsApi {
         return ok(groups.get(groupName));
     }
 
-    @Override public Response setGroup(String groupName, Group group) {
+    @Override public Response setGroup(String groupName, ObjectNode group) {
         admin();
         return ok(groups.update(groupName, tree(group)));
     }

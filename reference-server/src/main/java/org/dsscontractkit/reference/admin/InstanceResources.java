@@ -15,7 +15,6 @@ import org.dsscontractkit.server.generated.dss.api.LicensingApi;
 import org.dsscontractkit.server.generated.dss.api.LogsApi;
 import org.dsscontractkit.server.generated.dss.api.MeaningsApi;
 import org.dsscontractkit.server.generated.dss.api.PluginsApi;
-import org.dsscontractkit.server.generated.dss.model.GeneralSettings;
 import org.dsscontractkit.server.generated.dss.model.Meaning;
 
 import java.util.Map;
@@ -67,7 +66,7 @@ public final class InstanceResources {
             admin();
             return ok(instance.generalSettings());
         }
-        @Override public Response setGeneralSettings(GeneralSettings generalSettings) {
+        @Override public Response setGeneralSettings(ObjectNode generalSettings) {
             admin();
             instance.setGeneralSettings(tree(generalSettings));
             return noContent();
@@ -107,7 +106,7 @@ public final class InstanceResources {
         }
         @Override public Response createMeaning(Meaning meaning) {
             admin();
-            return ok(instance.createMeaning(tree(meaning)));
+            return ok(instance.createMeaning(meaning));
         }
         @Override public Response getMeaning(String meaningId) {
             caller();
@@ -116,7 +115,7 @@ public final class InstanceResources {
         @Override public Response setMeaning(String meaningId, Meaning meaning) {
             admin();
             // 200 with the saved meaning: the Python client parses the answer as JSON (spec: setMeaning)
-            return ok(instance.updateMeaning(meaningId, tree(meaning)));
+            return ok(instance.updateMeaning(meaningId, meaning));
         }
         @Override public Response deleteMeaning(String meaningId) {
             admin();

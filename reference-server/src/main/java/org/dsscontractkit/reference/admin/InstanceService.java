@@ -5,17 +5,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.Meaning;
 import org.dsscontractkit.server.http.VersionHeaders;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
 
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Instance-wide documents: global variables, general settings, plugins, code envs, meanings, licensing. */
 public final class InstanceService {
     private static final Pattern MEANING_ID = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Set<String> MEANING_TYPES = Set.of("DECLARATIVE", "VALUES_LIST", "VALUES_MAPPING", "PATTERN");
 
     private final Database db;
     private final DocumentStore documents;
@@ -94,43 +93,33 @@ public final class InstanceService {
                 .orElseThrow(() -> ApiException.notFound("Meaning '" + id + "'"));
     }
 
-    private static ObjectNode validMeaning(JsonNode body) {
-        ObjectNode m = Json.requireObject(body, "meaning").deepCopy();
-        String id = Json.requiredText(m, "id");
+    /** The meaning to store under {@code id}; Bean Validation has checked id, label and type (one of MeaningType). */
+    private static ObjectNode validMeaning(Meaning meaning, String id) {
         if (!MEANING_ID.matcher(id).matches()) throw ApiException.invalidField("id", "must match [A-Za-z0-9_]+");
-        Json.requiredText(m, "label");
-        String type = Json.requiredText(m, "type");
-        if (!MEANING_TYPES.contains(type)) throw ApiException.invalidField("type", "must be one of " + MEANING_TYPES);
-        Json.optionalText(m, "description");
-        JsonNode values = m.get("values");
-        if (values != null && !values.isNull() && !values.isArray()) throw ApiException.invalidField("values", "must be an array");
-        JsonNode mappings = m.get("mappings");
-        if (mappings != null && !mappings.isNull() && !mappings.isArray()) throw ApiException.invalidField("mappings", "must be an array");
-        String pattern = Json.optionalText(m, "pattern");
-        if (pattern != null) {
+        if (meaning.getLabel().isBlank()) throw ApiException.invalidField("label", "must not be empty");
+        if (meaning.getPattern() != null) {
             try {
-                Pattern.compile(pattern);
+                Pattern.compile(meaning.getPattern());
             } catch (RuntimeException e) {
                 throw ApiException.invalidField("pattern", "is not a valid regular expression");
             }
         }
+        ObjectNode m = (ObjectNode) Json.sent(meaning);
+        m.put("id", id);
         return m;
     }
 
-    public ObjectNode createMeaning(JsonNode body) {
-        ObjectNode m = validMeaning(body);
+    public ObjectNode createMeaning(Meaning meaning) {
+        ObjectNode m = validMeaning(meaning, meaning.getId());
         String id = m.path("id").asText();
         db.insertUnique("Meaning '" + id + "' already exists", "INSERT INTO meanings (id, doc) VALUES (?, ?)", id, Json.write(m));
         return m;
     }
 
-    public ObjectNode updateMeaning(String id, JsonNode body) {
+    public ObjectNode updateMeaning(String id, Meaning meaning) {
         meaning(id);
-        ObjectNode m = Json.requireObject(body, "meaning").deepCopy();
-        String bodyId = Json.optionalText(m, "id");
-        if (bodyId != null && !bodyId.equals(id)) throw ApiException.invalidField("id", "cannot be changed (was '" + id + "')");
-        m.put("id", id);
-        m = validMeaning(m);
+        if (!meaning.getId().equals(id)) throw ApiException.invalidField("id", "cannot be changed (was '" + id + "')");
+        ObjectNode m = validMeaning(meaning, id);
         db.update("UPDATE meanings SET doc = ? WHERE id = ?", Json.write(m), id);
         return m;
     }

@@ -7,6 +7,7 @@ import org.dsscontractkit.reference.auth.Secrets;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.Database;
+import org.dsscontractkit.server.generated.dss.model.UserCreation;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,13 +32,8 @@ public final class UserService {
 
     public void seedAdmin() {
         if (find(ADMIN_LOGIN).isPresent()) return;
-        ObjectNode u = Json.object();
-        u.put("login", ADMIN_LOGIN);
-        u.put("password", Secrets.randomToken(24));
-        u.put("displayName", "Administrator");
-        u.set("groups", Json.strings(List.of(GroupService.ADMINISTRATORS)));
-        u.put("userProfile", "DESIGNER");
-        create(u);
+        create(new UserCreation().login(ADMIN_LOGIN).password(Secrets.randomToken(24)).displayName("Administrator")
+                .groups(List.of(GroupService.ADMINISTRATORS)).userProfile("DESIGNER"));
     }
 
     public ArrayNode list(boolean includeSettings) {
@@ -66,13 +62,13 @@ public final class UserService {
         return Json.optionalStringList(user, "groups");
     }
 
-    public ObjectNode create(JsonNode body) {
-        ObjectNode u = Json.requireObject(body, "user").deepCopy();
-        String login = Json.requiredText(u, "login");
+    /** A new user from the generated model (Bean Validation has checked that login and password are present). */
+    public ObjectNode create(UserCreation request) {
+        ObjectNode u = (ObjectNode) Json.sent(request);
+        String login = request.getLogin();
         if (!LOGIN.matcher(login).matches()) throw ApiException.invalidField("login", "must match [A-Za-z0-9_.@+-]+");
-        String sourceType = Json.optionalText(u, "sourceType");
-        if (sourceType == null) sourceType = "LOCAL";
-        String password = Json.optionalText(u, "password");
+        String sourceType = request.getSourceType() == null ? "LOCAL" : request.getSourceType().toString();
+        String password = request.getPassword();
         if ("LOCAL".equals(sourceType) && (password == null || password.isEmpty())) {
             throw ApiException.invalidField("password", "is required for a LOCAL user");
         }
@@ -101,8 +97,8 @@ public final class UserService {
     public ObjectNode update(String login, JsonNode body) {
         ObjectNode existing = get(login);
         ObjectNode u = Json.requireObject(body, "user").deepCopy();
-        String newLogin = Json.optionalText(u, "login");
-        if (newLogin != null && !newLogin.equals(login)) throw ApiException.invalidField("login", "cannot be changed (was '" + login + "')");
+        String newLogin = Json.requiredText(u, "login"); // a definition is written back whole (the User schema requires it)
+        if (!newLogin.equals(login)) throw ApiException.invalidField("login", "cannot be changed (was '" + login + "')");
         String password = Json.optionalText(u, "password");
         String source = Json.optionalText(u, "sourceType");
         normalise(u, login, source != null ? source : existing.path("sourceType").asText("LOCAL"));

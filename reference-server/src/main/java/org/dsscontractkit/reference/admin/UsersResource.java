@@ -1,10 +1,10 @@
 package org.dsscontractkit.reference.admin;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.server.generated.dss.api.UsersApi;
-import org.dsscontractkit.server.generated.dss.model.User;
 import org.dsscontractkit.server.generated.dss.model.UserCreation;
 
 public final class UsersResource extends ApiResource implements UsersApi {
@@ -21,7 +21,7 @@ public final class UsersResource extends ApiResource implements UsersApi {
 
     @Override public Response createUser(UserCreation userCreation) {
         admin();
-        return ok(users.create(tree(userCreation)));
+        return ok(users.create(userCreation));
     }
 
     @Override public Response getUser(String login) {
@@ -29,7 +29,7 @@ public final class UsersResource extends ApiResource implements UsersApi {
         return ok(users.get(login));
     }
 
-    @Override public Response setUser(String login, User user) {
+    @Override public Response setUser(String login, ObjectNode user) {
         admin();
         return ok(users.update(login, tree(user)));
     }

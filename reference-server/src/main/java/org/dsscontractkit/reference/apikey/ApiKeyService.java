@@ -1,6 +1,5 @@
 package org.dsscontractkit.reference.apikey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.admin.GroupService;
@@ -9,6 +8,9 @@ import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.auth.Secrets;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.GlobalApiKey;
+import org.dsscontractkit.server.generated.dss.model.GlobalApiKeyCreation;
+import org.dsscontractkit.server.generated.dss.model.GlobalApiKeyPermissions;
 import org.dsscontractkit.reference.storage.Database;
 
 import java.util.LinkedHashSet;
@@ -124,25 +126,19 @@ public final class ApiKeyService {
         return out;
     }
 
-    public ObjectNode createGlobal(JsonNode body, Caller caller) {
-        ObjectNode req = Json.requireObject(body, "API key");
+    public ObjectNode createGlobal(GlobalApiKeyCreation req, Caller caller) {
         ObjectNode doc = Json.object();
         String id = Secrets.randomToken(16);
         doc.put("id", id);
-        doc.put("label", Json.optionalText(req, "label"));
-        doc.put("description", Json.optionalText(req, "description"));
-        ObjectNode perms = Json.optionalObject(req, "globalPermissions");
-        ObjectNode storedPerms = perms == null ? Json.object() : perms.deepCopy();
-        storedPerms.put("admin", perms != null && Json.optionalBoolean(perms, "admin", false));
+        doc.put("label", req.getLabel());
+        doc.put("description", req.getDescription());
+        GlobalApiKeyPermissions perms = req.getGlobalPermissions();
+        ObjectNode storedPerms = perms == null ? Json.object() : (ObjectNode) Json.sent(perms);
+        storedPerms.put("admin", perms != null && Boolean.TRUE.equals(perms.getAdmin()));
         doc.set("globalPermissions", storedPerms);
-        List<String> g = Json.optionalStringList(req, "groups");
+        List<String> g = req.getGroups() == null ? List.of() : req.getGroups();
         groups.requireExist(g, "groups");
         doc.set("groups", Json.strings(g));
-        String imp = Json.optionalText(req, "dssUserForImpersonation");
-        if (imp != null && !imp.isEmpty()) {
-            users.get(imp);
-            doc.put("dssUserForImpersonation", imp);
-        }
         doc.put("createdBy", caller.identifier());
         String secret = "dkuaps-" + Secrets.randomToken(40);
         insert(id, GLOBAL, null, secret, doc);
@@ -161,17 +157,12 @@ public final class ApiKeyService {
                 .orElseThrow(() -> ApiException.notFound("Global API key with this secret")).doc();
     }
 
-    public ObjectNode updateGlobal(String id, JsonNode body) {
+    /** Replaces a global key's definition (as read, changed and written back by the client); the secret stays. */
+    public ObjectNode updateGlobal(String id, GlobalApiKey key) {
         ObjectNode existing = getGlobal(id);
-        ObjectNode req = Json.requireObject(body, "API key").deepCopy();
-        String newId = Json.optionalText(req, "id");
-        if (newId != null && !newId.equals(id)) throw ApiException.invalidField("id", "cannot be changed");
-        Json.optionalText(req, "label");
-        Json.optionalText(req, "description");
-        List<String> g = Json.optionalStringList(req, "groups");
-        groups.requireExist(g, "groups");
-        ObjectNode perms = Json.optionalObject(req, "globalPermissions");
-        if (perms != null) Json.optionalBoolean(perms, "admin", false);
+        if (key.getId() != null && !key.getId().equals(id)) throw ApiException.invalidField("id", "cannot be changed");
+        groups.requireExist(key.getGroups() == null ? List.of() : key.getGroups(), "groups");
+        ObjectNode req = (ObjectNode) Json.sent(key);
         req.remove("key");
         req.put("id", id);
         req.set("createdOn", existing.get("createdOn"));
@@ -196,8 +187,8 @@ public final class ApiKeyService {
         return out;
     }
 
-    public ObjectNode createPersonal(JsonNode body, String forUser, Caller caller) {
-        ObjectNode req = Json.requireObject(body, "API key");
+    /** A personal key of {@code forUser}, or of the caller when null. */
+    public ObjectNode createPersonal(String label, String description, String forUser, Caller caller) {
         String user = forUser;
         if (user == null) {
             if (caller.login() == null) {
@@ -210,8 +201,8 @@ public final class ApiKeyService {
         String id = Secrets.randomToken(16);
         doc.put("id", id);
         doc.put("user", user);
-        doc.put("label", Optional.ofNullable(Json.optionalText(req, "label")).orElse(""));
-        doc.put("description", Optional.ofNullable(Json.optionalText(req, "description")).orElse(""));
+        doc.put("label", label == null ? "" : label);
+        doc.put("description", description == null ? "" : description);
         doc.put("createdBy", caller.identifier());
         String secret = "dkupk-" + Secrets.randomToken(40);
         insert(id, PERSONAL, user, secret, doc);
@@ -230,12 +221,10 @@ public final class ApiKeyService {
         return k.doc();
     }
 
-    public ObjectNode updatePersonal(String id, JsonNode body, Caller caller) {
+    /** Changes the label and description of a personal key (null leaves one as it is). */
+    public ObjectNode updatePersonal(String id, String label, String description, Caller caller) {
         ObjectNode existing = getPersonal(id, caller);
-        ObjectNode req = Json.requireObject(body, "API key");
         ObjectNode doc = existing.deepCopy();
-        String label = Json.optionalText(req, "label");
-        String description = Json.optionalText(req, "description");
         if (label != null) doc.put("label", label);
         if (description != null) doc.put("description", description);
         db.update("UPDATE api_keys SET doc = ? WHERE id = ?", Json.write(doc), id);

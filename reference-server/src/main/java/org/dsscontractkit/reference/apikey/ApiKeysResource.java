@@ -1,8 +1,6 @@
 package org.dsscontractkit.reference.apikey;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
-import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.ApiKeysApi;
@@ -23,7 +21,7 @@ public final class ApiKeysResource extends ApiResource implements ApiKeysApi {
     }
 
     @Override public Response createGlobalApiKey(GlobalApiKeyCreation creation) {
-        return ok(keys.createGlobal(tree(creation), admin()));
+        return ok(keys.createGlobal(creation, admin()));
     }
 
     @Override public Response getGlobalApiKey(String keyId) {
@@ -38,7 +36,7 @@ public final class ApiKeysResource extends ApiResource implements ApiKeysApi {
 
     @Override public Response setGlobalApiKey(String keyId, GlobalApiKey globalApiKey) {
         admin();
-        keys.updateGlobal(keyId, tree(globalApiKey));
+        keys.updateGlobal(keyId, globalApiKey);
         return noContent();
     }
 
@@ -54,13 +52,13 @@ public final class ApiKeysResource extends ApiResource implements ApiKeysApi {
     }
 
     @Override public Response createPersonalApiKey(PersonalApiKeyCreation creation) {
-        return ok(keys.createPersonal(tree(creation), null, caller()));
+        return ok(keys.createPersonal(creation.getLabel(), creation.getDescription(), null, caller()));
     }
 
     @Override public Response getPersonalApiKey(String keyId) { return ok(keys.getPersonal(keyId, caller())); }
 
     @Override public Response setPersonalApiKey(String keyId, PersonalApiKey personalApiKey) {
-        keys.updatePersonal(keyId, tree(personalApiKey), caller());
+        keys.updatePersonal(keyId, personalApiKey.getLabel(), personalApiKey.getDescription(), caller());
         return noContent();
     }
 
@@ -76,9 +74,6 @@ public final class ApiKeysResource extends ApiResource implements ApiKeysApi {
 
     @Override public Response createPersonalApiKeyForUser(PersonalApiKeyForUserCreation creation) {
         var c = admin();
-        JsonNode body = tree(creation);
-        String user = Json.optionalText(Json.requireObject(body, "API key"), "user");
-        if (user == null || user.isEmpty()) throw ApiException.invalidField("user", "is required (login of the key's owner)");
-        return ok(keys.createPersonal(body, user, c));
+        return ok(keys.createPersonal(creation.getLabel(), creation.getDescription(), creation.getUser(), c));
     }
 }

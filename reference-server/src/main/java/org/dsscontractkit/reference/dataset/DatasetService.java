@@ -9,6 +9,7 @@ import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.DatasetMetadata;
 import org.dsscontractkit.reference.storage.Database;
 
 import java.io.IOException;
@@ -229,21 +230,15 @@ public final class DatasetService {
         return md;
     }
 
-    public ObjectNode setMetadata(Caller caller, String projectKey, String name, JsonNode body) {
+    public ObjectNode setMetadata(Caller caller, String projectKey, String name, DatasetMetadata md) {
         ObjectNode d = require(caller, projectKey, name, ProjectAccess.WRITE);
-        ObjectNode md = Json.requireObject(body, "metadata");
-        String description = Json.optionalText(md, "description");
-        String shortDesc = Json.optionalText(md, "shortDesc");
-        if (description != null) d.put("description", description);
-        if (shortDesc != null) d.put("shortDesc", shortDesc);
-        if (md.has("tags")) d.set("tags", Json.strings(Json.optionalStringList(md, "tags")));
-        ObjectNode custom = Json.optionalObject(md, "custom");
-        if (custom != null) {
-            ObjectNode kv = Json.optionalObject(custom, "kv");
-            d.set("customFields", kv == null ? Json.object() : kv.deepCopy());
+        if (md.getDescription() != null) d.put("description", md.getDescription());
+        if (md.getShortDesc() != null) d.put("shortDesc", md.getShortDesc());
+        if (md.getTags() != null) d.set("tags", Json.strings(md.getTags()));
+        if (md.getCustom() != null) {
+            d.set("customFields", md.getCustom().getKv() == null ? Json.object() : Json.sent(md.getCustom().getKv()));
         }
-        ObjectNode checklists = Json.optionalObject(md, "checklists");
-        if (checklists != null) d.set("checklists", checklists.deepCopy());
+        if (md.getChecklists() != null) d.set("checklists", Json.sent(md.getChecklists()));
         write(projectKey, name, d);
         return metadata(caller, projectKey, name);
     }

@@ -9,10 +9,8 @@ import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.DatasetsApi;
-import org.dsscontractkit.server.generated.dss.model.DatasetCreation;
 import org.dsscontractkit.server.generated.dss.model.DatasetMetadata;
 import org.dsscontractkit.server.generated.dss.model.DatasetSchema;
-import org.dsscontractkit.server.generated.dss.model.DatasetSettings;
 import org.dsscontractkit.server.generated.dss.model.MetricIdsRequest;
 import org.dsscontractkit.server.generated.dss.model.MetricProbes;
 
@@ -31,7 +29,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
         return ok(datasets.list(caller(), projectKey, multi(tags), flag("foreign", foreign, false)));
     }
 
-    @Override public Response createDataset(String projectKey, DatasetCreation datasetCreation) {
+    @Override public Response createDataset(String projectKey, ObjectNode datasetCreation) {
         return ok(datasets.create(caller(), projectKey, tree(datasetCreation)));
     }
 
@@ -39,7 +37,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
         return ok(datasets.settings(caller(), projectKey, datasetName));
     }
 
-    @Override public Response setDatasetSettings(String projectKey, String datasetName, DatasetSettings datasetSettings) {
+    @Override public Response setDatasetSettings(String projectKey, String datasetName, ObjectNode datasetSettings) {
         return ok(datasets.saveSettings(caller(), projectKey, datasetName, tree(datasetSettings)));
     }
 
@@ -61,7 +59,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
     }
 
     @Override public Response setDatasetMetadata(String projectKey, String datasetName, DatasetMetadata datasetMetadata) {
-        return ok(datasets.setMetadata(caller(), projectKey, datasetName, tree(datasetMetadata)));
+        return ok(datasets.setMetadata(caller(), projectKey, datasetName, datasetMetadata));
     }
 
     @Override public Response listDatasetPartitions(String projectKey, String datasetName) {
@@ -82,9 +80,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
 
     @Override public Response computeDatasetMetricsFromIds(String projectKey, String datasetName, MetricIdsRequest request, String partition) {
         ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.WRITE);
-        JsonNode ids = tree(request).path("metricIds");
-        if (!ids.isArray()) throw ApiException.invalidField("metricIds", "is required (array of metric ids)");
-        return ok(report(metrics.compute(d, partition), ids));
+        return ok(report(metrics.compute(d, partition), Json.strings(request.getMetricIds())));
     }
 
     /** A computation report: one computed value per metric, optionally restricted to the asked ids. */

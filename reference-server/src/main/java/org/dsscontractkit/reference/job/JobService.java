@@ -10,6 +10,8 @@ import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.JobDefinition;
+import org.dsscontractkit.server.generated.dss.model.JobOutput;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.slf4j.Logger;
@@ -26,7 +28,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,9 +39,6 @@ import java.util.concurrent.Executors;
  */
 public final class JobService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-    public static final Set<String> JOB_TYPES = Set.of("RECURSIVE_BUILD", "NON_RECURSIVE_FORCED_BUILD",
-            "RECURSIVE_FORCED_BUILD", "RECURSIVE_MISSING_ONLY_BUILD");
-    private static final Set<String> OUTPUT_TYPES = Set.of("DATASET", "MANAGED_FOLDER", "SAVED_MODEL", "STREAMING_ENDPOINT", "KNOWLEDGE_BANK");
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy/MM/dd-HH:mm:ss.SSS");
     private static final DateTimeFormatter ID_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss.SSS");
 
@@ -74,30 +72,18 @@ public final class JobService implements AutoCloseable {
 
     private static String key(String projectKey, String id) { return projectKey + "\u0000" + id; }
 
-    public ObjectNode start(Caller caller, String projectKey, JsonNode body) {
+    /** Queues a job from the generated model (Bean Validation has checked the type and that each output has an id). */
+    public ObjectNode start(Caller caller, String projectKey, JobDefinition req) {
         projects.require(caller, projectKey, ProjectAccess.WRITE);
-        ObjectNode req = Json.requireObject(body, "job definition");
-        String type = Json.optionalText(req, "type");
-        if (type == null) type = "NON_RECURSIVE_FORCED_BUILD";
-        if (!JOB_TYPES.contains(type)) throw ApiException.invalidField("type", "must be one of " + JOB_TYPES + ", got '" + type + "'");
-        JsonNode outputs = req.get("outputs");
-        if (outputs == null || outputs.isNull()) throw ApiException.invalidField("outputs", "is required (array of {id, type, projectKey, partition})");
-        if (!outputs.isArray()) throw ApiException.invalidField("outputs", "must be an array of {id, type, projectKey, partition}");
-        if (outputs.isEmpty()) throw ApiException.invalidField("outputs", "must contain at least one output to build");
+        String type = req.getType() == null ? "NON_RECURSIVE_FORCED_BUILD" : req.getType().toString();
         ArrayNode outs = Json.array();
         int i = 0;
-        for (JsonNode o : outputs) {
+        for (JobOutput o : req.getOutputs()) {
             String f = "outputs[" + i++ + "]";
-            if (!o.isObject()) throw ApiException.invalidField(f, "must be an object {id, type, projectKey, partition}");
-            ObjectNode out = o.deepCopy();
-            String id = Json.optionalText(o, "id");
-            if (id == null || id.isEmpty()) throw ApiException.invalidField(f + ".id", "is required");
-            String ot = Json.optionalText(o, "type");
-            if (ot != null && !OUTPUT_TYPES.contains(ot)) throw ApiException.invalidField(f + ".type", "must be one of " + OUTPUT_TYPES);
-            if (ot == null) out.put("type", "DATASET");
-            if (Json.optionalText(o, "projectKey") == null) out.put("projectKey", projectKey);
-            JsonNode partition = o.get("partition");
-            if (partition != null && !partition.isNull() && !partition.isTextual()) throw ApiException.invalidField(f + ".partition", "must be a string");
+            if (o == null) throw ApiException.invalidField(f, "must be an object {id, type, projectKey, partition}");
+            ObjectNode out = (ObjectNode) Json.sent(o);
+            if (o.getType() == null) out.put("type", "DATASET");
+            if (o.getProjectKey() == null) out.put("projectKey", projectKey);
             outs.add(out);
         }
         LocalDateTime now = LocalDateTime.now();
@@ -111,8 +97,8 @@ public final class JobService implements AutoCloseable {
         def.set("outputs", outs);
         def.put("initiator", caller.identifier());
         def.put("initiationTimestamp", System.currentTimeMillis());
-        def.put("refreshHiveMetastore", Json.optionalBoolean(req, "refreshHiveMetastore", false));
-        def.put("autoUpdateSchemaBeforeEachRecipeRun", Json.optionalBoolean(req, "autoUpdateSchemaBeforeEachRecipeRun", false));
+        def.put("refreshHiveMetastore", Boolean.TRUE.equals(req.getRefreshHiveMetastore()));
+        def.put("autoUpdateSchemaBeforeEachRecipeRun", Boolean.TRUE.equals(req.getAutoUpdateSchemaBeforeEachRecipeRun()));
         ObjectNode doc = Json.object();
         doc.set("def", def);
         doc.put("state", "NOT_STARTED");

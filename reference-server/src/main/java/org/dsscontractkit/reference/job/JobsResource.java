@@ -16,7 +16,7 @@ public final class JobsResource extends ApiResource implements JobsApi {
     }
 
     @Override public Response startJob(String projectKey, JobDefinition jobDefinition) {
-        return ok(jobs.start(caller(), projectKey, tree(jobDefinition)));
+        return ok(jobs.start(caller(), projectKey, jobDefinition));
     }
 
     @Override public Response getJobStatus(String projectKey, String jobId) {

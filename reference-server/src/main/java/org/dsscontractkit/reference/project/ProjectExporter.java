@@ -1,10 +1,10 @@
 package org.dsscontractkit.reference.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.dataset.DatasetService;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.ExportOptions;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,16 +29,14 @@ public final class ProjectExporter {
     }
 
     public record Options(boolean uploads, boolean managedFs, boolean allDatasets) {
-        public static Options of(JsonNode body) {
-            ObjectNode o = body == null || body.isNull() ? Json.object() : Json.requireObject(body, "export options");
-            for (var it = o.fields(); it.hasNext(); ) {
-                var e = it.next();
-                if (e.getKey().startsWith("export") && !e.getValue().isBoolean() && !e.getValue().isNull()) {
-                    throw org.dsscontractkit.server.error.ApiException.invalidField(e.getKey(), "must be a boolean");
-                }
-            }
-            return new Options(Json.optionalBoolean(o, "exportUploads", true), Json.optionalBoolean(o, "exportManagedFS", true),
-                    Json.optionalBoolean(o, "exportAllDatasets", false));
+        /** The options of the generated model; absent ones (or no body) take DSS's defaults. */
+        public static Options of(ExportOptions o) {
+            if (o == null) return new Options(true, true, false);
+            return new Options(or(o.getExportUploads(), true), or(o.getExportManagedFS(), true), or(o.getExportAllDatasets(), false));
+        }
+
+        private static boolean or(Boolean value, boolean dflt) {
+            return value == null ? dflt : value;
         }
     }
 

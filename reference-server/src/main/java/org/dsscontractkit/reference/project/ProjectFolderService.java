@@ -1,11 +1,11 @@
 package org.dsscontractkit.reference.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.auth.Secrets;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.ProjectFolderSettings;
 import org.dsscontractkit.reference.storage.Database;
 
 import java.util.List;
@@ -89,16 +89,15 @@ public final class ProjectFolderService {
     /** The store's bound on a folder name (project_folders.name). */
     private static final int MAX_NAME = 255;
 
-    public void saveSettings(Caller caller, String id, JsonNode body) {
+    public void saveSettings(Caller caller, String id, ProjectFolderSettings settings) {
         Folder f = load(id);
         requireManage(caller, f);
-        ObjectNode s = Json.requireObject(body, "folder settings").deepCopy();
-        String name = Json.optionalText(s, "name");
+        String name = settings.getName();
         if (ROOT.equals(id) && name != null && !name.isEmpty()) throw ApiException.invalidField("name", "the root folder cannot be renamed");
         if (name != null && name.isBlank() && !ROOT.equals(id)) throw ApiException.invalidField("name", "must not be empty");
         if (name != null) requireStorableName(name);
-        Json.optionalText(s, "owner");
         String newName = ROOT.equals(id) ? null : (name == null ? f.name() : name);
+        ObjectNode s = (ObjectNode) Json.sent(settings);
         s.remove("name");
         db.update("UPDATE project_folders SET name = ?, doc = ? WHERE id = ?", newName, Json.write(s), id);
     }

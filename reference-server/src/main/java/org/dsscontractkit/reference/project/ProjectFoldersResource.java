@@ -24,7 +24,7 @@ public final class ProjectFoldersResource extends ApiResource implements Project
     @Override public Response getProjectFolderSettings(String folderId) { return ok(folders.settings(caller(), folderId)); }
 
     @Override public Response setProjectFolderSettings(String folderId, ProjectFolderSettings settings) {
-        folders.saveSettings(caller(), folderId, tree(settings));
+        folders.saveSettings(caller(), folderId, settings);
         return noContent();
     }
 

@@ -8,6 +8,10 @@ import org.dsscontractkit.reference.admin.UserService;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.ProjectCreation;
+import org.dsscontractkit.server.generated.dss.model.ProjectMetadata;
+import org.dsscontractkit.server.generated.dss.model.ProjectPermissions;
+import org.dsscontractkit.server.generated.dss.model.ProjectVariables;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
@@ -17,14 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Projects: creation rules, permissions, metadata and variables. The whole project document is stored
  * as JSON; {@code owner} and {@code folder} are also columns because listings and moves query them.
  */
 public final class ProjectService {
-    public static final Pattern KEY = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> PERMISSION_FLAGS = Set.of("admin", "readProjectContent", "writeProjectContent",
             "readDashboards", "writeDashboards", "moderateDashboards", "runScenarios", "manageDashboardAuthorizations",
             "manageExposedElements", "manageAdditionalDashboardUsers", "executeApp", "shareToWorkspaces");
@@ -109,20 +111,17 @@ public final class ProjectService {
         return s;
     }
 
-    public ObjectNode create(Caller caller, JsonNode body, String folderId) {
+    /** A new project from the generated model (Bean Validation has checked projectKey, name and owner). */
+    public ObjectNode create(Caller caller, ProjectCreation req, String folderId) {
         if (!caller.mayCreateProjects()) throw ApiException.forbidden("You may not create new projects");
-        ObjectNode req = Json.requireObject(body, "project");
-        String key = Json.requiredText(req, "projectKey");
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.invalidField("projectKey", "must match [A-Za-z0-9_]+ (letters, digits and underscores), got '" + key + "'");
-        }
-        String name = Json.requiredText(req, "name");
-        String owner = Json.requiredText(req, "owner");
+        String key = req.getProjectKey();
+        String name = req.getName();
+        String owner = req.getOwner();
         if (users.find(owner).isEmpty()) throw ApiException.invalidField("owner", "user '" + owner + "' does not exist");
-        String description = Json.optionalText(req, "description");
-        ObjectNode settings = Json.optionalObject(req, "settings");
-        ArrayNode permissions = validPermissions(req.get("permissions"));
-        List<String> tags = Json.optionalStringList(req, "tags");
+        String description = req.getDescription();
+        ObjectNode settings = req.getSettings() == null ? null : (ObjectNode) Json.sent(req.getSettings());
+        ArrayNode permissions = validPermissions(Json.sent(req.getPermissions()));
+        List<String> tags = req.getTags() == null ? List.of() : req.getTags();
         String folder = folderId == null || folderId.isEmpty() ? "ROOT" : folderId;
         if (db.queryOne("SELECT id FROM project_folders WHERE id = ?", rs -> rs.getString(1), folder).isEmpty()) {
             throw ApiException.invalidField("projectFolderId", "project folder '" + folder + "' does not exist");
@@ -204,14 +203,10 @@ public final class ProjectService {
         return (ObjectNode) require(caller, key, ProjectAccess.READ).get("metadata");
     }
 
-    public void setMetadata(Caller caller, String key, JsonNode body) {
+    public void setMetadata(Caller caller, String key, ProjectMetadata metadata) {
         ObjectNode p = require(caller, key, ProjectAccess.WRITE);
-        ObjectNode md = Json.requireObject(body, "metadata").deepCopy();
-        Json.optionalText(md, "label");
-        Json.optionalText(md, "description");
-        Json.optionalText(md, "shortDesc");
-        md.set("tags", Json.strings(Json.optionalStringList(md, "tags")));
-        Json.optionalObject(md, "custom");
+        ObjectNode md = (ObjectNode) Json.sent(metadata);
+        md.set("tags", Json.strings(metadata.getTags() == null ? List.of() : metadata.getTags()));
         p.set("metadata", md);
         save(key, p, caller);
     }
@@ -224,15 +219,14 @@ public final class ProjectService {
         return out;
     }
 
-    public void setPermissions(Caller caller, String key, JsonNode body) {
+    public void setPermissions(Caller caller, String key, ProjectPermissions request) {
         ObjectNode p = require(caller, key, ProjectAccess.ADMIN);
-        ObjectNode req = Json.requireObject(body, "permissions");
-        String owner = Json.optionalText(req, "owner");
+        String owner = request.getOwner();
         if (owner != null) {
             if (users.find(owner).isEmpty()) throw ApiException.invalidField("owner", "user '" + owner + "' does not exist");
             p.put("owner", owner);
         }
-        p.set("permissions", validPermissions(req.get("permissions")));
+        p.set("permissions", validPermissions(Json.sent(request.getPermissions())));
         save(key, p, caller);
     }
 
@@ -240,16 +234,11 @@ public final class ProjectService {
         return (ObjectNode) require(caller, key, ProjectAccess.READ).get("variables");
     }
 
-    public void setVariables(Caller caller, String key, JsonNode body) {
+    public void setVariables(Caller caller, String key, ProjectVariables variables) {
         ObjectNode p = require(caller, key, ProjectAccess.WRITE);
-        ObjectNode req = Json.requireObject(body, "variables");
         ObjectNode vars = Json.object();
-        for (String section : List.of("standard", "local")) {
-            JsonNode v = req.get(section);
-            if (v == null || v.isNull()) throw ApiException.invalidField(section, "is required (an object of variables)");
-            if (!v.isObject()) throw ApiException.invalidField(section, "must be an object of variables");
-            vars.set(section, v.deepCopy());
-        }
+        vars.set("standard", Json.sent(variables.getStandard()));
+        vars.set("local", Json.sent(variables.getLocal()));
         p.set("variables", vars);
         save(key, p, caller);
     }

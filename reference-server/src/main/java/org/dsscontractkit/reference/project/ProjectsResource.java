@@ -33,7 +33,7 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
 
     @Override
     public Response createProject(ProjectCreation projectCreation, String projectFolderId) {
-        ObjectNode p = projects.create(caller(), tree(projectCreation), projectFolderId);
+        ObjectNode p = projects.create(caller(), projectCreation, projectFolderId);
         return ok(projects.summary(p));
     }
 
@@ -64,7 +64,7 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
 
     @Override
     public Response setProjectMetadata(String projectKey, ProjectMetadata projectMetadata) {
-        projects.setMetadata(caller(), projectKey, tree(projectMetadata));
+        projects.setMetadata(caller(), projectKey, projectMetadata);
         return noContent();
     }
 
@@ -75,13 +75,13 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
 
     @Override
     public Response setProjectPermissions(String projectKey, ProjectPermissions projectPermissions) {
-        projects.setPermissions(caller(), projectKey, tree(projectPermissions));
+        projects.setPermissions(caller(), projectKey, projectPermissions);
         return noContent();
     }
 
     @Override
     public Response exportProject(String projectKey, ExportOptions exportOptions) {
-        ProjectExporter.Options options = ProjectExporter.Options.of(tree(exportOptions));
+        ProjectExporter.Options options = ProjectExporter.Options.of(exportOptions);
         ObjectNode project = exporter.prepare(caller(), projectKey);
         StreamingOutput body = out -> exporter.write(project, options, out);
         return Response.ok(body, "application/zip")

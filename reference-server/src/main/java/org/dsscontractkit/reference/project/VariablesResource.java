@@ -31,7 +31,7 @@ public final class VariablesResource extends ApiResource implements VariablesApi
     @Override public Response getProjectVariables(String projectKey) { return ok(projects.variables(caller(), projectKey)); }
 
     @Override public Response setProjectVariables(String projectKey, ProjectVariables projectVariables) {
-        projects.setVariables(caller(), projectKey, tree(projectVariables));
+        projects.setVariables(caller(), projectKey, projectVariables);
         return noContent();
     }
 

@@ -1,7 +1,6 @@
 package org.dsscontractkit.reference.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,27 +20,9 @@ public abstract class ApiResource {
 
     protected Caller admin() { return Callers.admin(security); }
 
-    /** A generated model as the JSON document it came from (models with additionalProperties keep every attribute). */
+    /** A generated model as the JSON document it came from, see {@link Json#sent}. */
     protected static JsonNode tree(Object model) {
-        if (model == null) return NullNode.getInstance();
-        JsonNode tree = Json.MAPPER.valueToTree(model);
-        // Typed models serialise every absent optional property as null: drop those, they were not sent.
-        // Map-based models hold exactly what was sent, explicit nulls included.
-        if (!(model instanceof java.util.Map)) stripNulls(tree);
-        return tree;
-    }
-
-    private static void stripNulls(JsonNode node) {
-        if (node.isObject()) {
-            var it = node.fields();
-            while (it.hasNext()) {
-                var e = it.next();
-                if (e.getValue().isNull()) it.remove();
-                else stripNulls(e.getValue());
-            }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) stripNulls(item);
-        }
+        return Json.sent(model);
     }
 
     protected static Response ok(Object entity) {

@@ -47,6 +47,32 @@ public final class Json {
         }
     }
 
+    /**
+     * A generated request model as the JSON document that was sent: open schemas arrive as that tree already; typed
+     * models serialise every absent optional property as null, so those are dropped (they were not sent), while
+     * map-based models (free-form objects) hold exactly what was sent, explicit nulls included.
+     */
+    public static JsonNode sent(Object model) {
+        if (model == null) return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        if (model instanceof JsonNode tree) return tree;
+        JsonNode tree = MAPPER.valueToTree(model);
+        if (!(model instanceof java.util.Map)) stripNulls(tree);
+        return tree;
+    }
+
+    private static void stripNulls(JsonNode node) {
+        if (node.isObject()) {
+            var it = node.fields();
+            while (it.hasNext()) {
+                var e = it.next();
+                if (e.getValue().isNull()) it.remove();
+                else stripNulls(e.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) stripNulls(item);
+        }
+    }
+
     /** The request body must be a JSON object. */
     public static ObjectNode requireObject(JsonNode body, String what) {
         if (body == null || body.isNull() || body.isMissingNode()) {

@@ -14,7 +14,7 @@ public final class SqlQueriesResource extends ApiResource implements SqlQueriesA
     public SqlQueriesResource(SqlQueryService sql) { this.sql = sql; }
 
     @Override public Response startSqlQuery(SqlQueryRequest sqlQueryRequest) {
-        return ok(sql.start(caller(), tree(sqlQueryRequest)));
+        return ok(sql.start(caller(), sqlQueryRequest));
     }
 
     @Override public Response streamSqlQueryResults(String queryId, TabularDataFormat format, String formatParams) {

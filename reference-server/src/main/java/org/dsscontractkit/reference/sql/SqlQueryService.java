@@ -1,6 +1,5 @@
 package org.dsscontractkit.reference.sql;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.admin.ConnectionService;
@@ -10,6 +9,8 @@ import org.dsscontractkit.reference.dataset.RowFormat;
 import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.server.generated.dss.model.SqlQueryRequest;
+import org.dsscontractkit.server.generated.dss.model.SqlQueryType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,15 +86,21 @@ public final class SqlQueryService implements AutoCloseable {
         reaper.scheduleAtFixedRate(this::reap, 1, 1, TimeUnit.MINUTES);
     }
 
-    public ObjectNode start(Caller caller, JsonNode body) {
-        ObjectNode req = Json.requireObject(body, "SQL query");
-        String sql = Json.requiredText(req, "query");
-        String type = Json.optionalText(req, "type");
-        if (type != null && !type.equals("sql")) {
-            throw ApiException.invalidField("type", "only 'sql' queries are supported by this server, got '" + type + "'");
+    private static List<String> statements(List<String> given, String field) {
+        if (given == null) return List.of();
+        if (given.contains(null)) throw ApiException.invalidField(field, "must be an array of strings");
+        return given;
+    }
+
+    /** Starts a query from the generated model (Bean Validation has checked that there is a query). */
+    public ObjectNode start(Caller caller, SqlQueryRequest req) {
+        String sql = req.getQuery();
+        if (sql.isBlank()) throw ApiException.invalidField("query", "must not be empty");
+        if (req.getType() != null && req.getType() != SqlQueryType.SQL) {
+            throw ApiException.invalidField("type", "only 'sql' queries are supported by this server, got '" + req.getType() + "'");
         }
-        String connectionName = Json.optionalText(req, "connection");
-        String datasetFullName = Json.optionalText(req, "datasetFullName");
+        String connectionName = req.getConnection();
+        String datasetFullName = req.getDatasetFullName();
         if ((connectionName == null || connectionName.isEmpty()) && datasetFullName != null && !datasetFullName.isEmpty()) {
             int dot = datasetFullName.indexOf('.');
             if (dot <= 0) throw ApiException.invalidField("datasetFullName", "must be PROJECTKEY.datasetName");
@@ -104,8 +111,8 @@ public final class SqlQueryService implements AutoCloseable {
         if (connectionName == null || connectionName.isEmpty()) {
             throw ApiException.invalidField("connection", "is required (or datasetFullName)");
         }
-        List<String> pre = Json.optionalStringList(req, "preQueries");
-        List<String> post = Json.optionalStringList(req, "postQueries");
+        List<String> pre = statements(req.getPreQueries(), "preQueries");
+        List<String> post = statements(req.getPostQueries(), "postQueries");
         ObjectNode conn = connections.requireUsable(caller, connectionName);
         if (!connections.isSql(conn)) {
             throw ApiException.invalidField("connection", "'" + connectionName + "' is a " + conn.path("type").asText() + " connection, not an SQL one");

@@ -15,7 +15,6 @@ import jakarta.ws.rs.ext.ContextResolver;
 public final class JsonMapping {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .findAndRegisterModules()
-            .registerModule(new GeneratedModelModule())
             .addMixIn(org.dsscontractkit.server.generated.dss.model.DSSError.class, OmitAbsent.class)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
