@@ -1,0 +1,55 @@
+package org.dsscontractkit.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import org.dsscontractkit.spec.build.ApiDocument;
+import org.dsscontractkit.spec.lint.ProvenanceWording;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The documents speak to API users: no provenance in descriptions (it goes in {@code x-provenance}).
+ * Each rule is also run on a small document that breaks it, to show that it can fail.
+ */
+class DescriptionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @EnumSource(ApiDocument.class)
+    void descriptionsSpeakToTheUserNotOfProvenance(ApiDocument doc) throws IOException {
+        List<ProvenanceWording.Finding> findings = ProvenanceWording.find(bundled(doc));
+        assertThat(findings).as("descriptions of %s speaking of provenance: move these facts to the x-provenance"
+                + " extension of the operation (or schema) and keep in the description what the user needs",
+                doc.fileStem()).isEmpty();
+    }
+
+    @Test
+    void provenanceWordingIsFoundWhereverADescriptionIs() throws IOException {
+        JsonNode doc = JSON.readTree("""
+                {"info": {"description": "A fine API."},
+                 "paths": {"/things/": {"get": {"operationId": "listThings",
+                   "description": "Lists things. The real client sends `tags` as repeated keys.",
+                   "x-provenance": "The real client sends `tags` as repeated keys.",
+                   "parameters": [{"name": "limit", "in": "query",
+                                   "description": "Maximum count (older\\n documentation)."}]}}},
+                 "components": {"schemas": {"Thing": {"description": "A thing, as seed 003 shows it.",
+                   "properties": {"id": {"type": "string", "description": "What dataikuapi reads."}},
+                   "example": {"id": "as the real client sends it"}}}}}
+                """);
+        assertThat(ProvenanceWording.find(doc)).extracting(ProvenanceWording.Finding::pointer).containsExactly(
+                "/paths/~1things~1/get/description",
+                "/paths/~1things~1/get/parameters/0/description",
+                "/components/schemas/Thing/description",
+                "/components/schemas/Thing/properties/id/description");
+    }
+
+    private static JsonNode bundled(ApiDocument doc) throws IOException {
+        return JSON.readTree(SpecPaths.bundledJson(doc).toFile());
+    }
+}
