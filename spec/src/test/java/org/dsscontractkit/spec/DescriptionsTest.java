@@ -7,18 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import org.dsscontractkit.spec.build.ApiDocument;
+import org.dsscontractkit.spec.lint.PropertyDescriptions;
 import org.dsscontractkit.spec.lint.ProvenanceWording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The documents speak to API users: no provenance in descriptions (it goes in {@code x-provenance}).
+ * The documents speak to API users: no provenance in descriptions (it goes in {@code x-provenance}), and schema
+ * properties say what they mean.
  * Each rule is also run on a small document that breaks it, to show that it can fail.
  */
 class DescriptionsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final double PROPERTY_FLOOR = 0.90;
 
     @ParameterizedTest
     @EnumSource(ApiDocument.class)
@@ -47,6 +50,39 @@ class DescriptionsTest {
                 "/paths/~1things~1/get/parameters/0/description",
                 "/components/schemas/Thing/description",
                 "/components/schemas/Thing/properties/id/description");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ApiDocument.class)
+    void atLeastNinetyPercentOfSchemaPropertiesAreDescribed(ApiDocument doc) throws IOException {
+        PropertyDescriptions.Coverage coverage = PropertyDescriptions.of(bundled(doc));
+        System.out.printf("[spec] %s: %s%n", doc.fileStem(), coverage);
+        System.out.printf("[spec] %s: properties without a description: %s%n", doc.fileStem(), coverage.undescribed());
+        assertThat(coverage.ratio()).as("share of described schema properties in %s (%s); undescribed: %s",
+                doc.fileStem(), coverage, coverage.undescribed()).isGreaterThanOrEqualTo(PROPERTY_FLOOR);
+    }
+
+    @Test
+    void propertyCoverageCountsOwnDescriptionsAndDescribedRefTargets() throws IOException {
+        JsonNode doc = JSON.readTree("""
+                {"components": {"schemas": {
+                  "Owner": {"type": "object", "description": "Who owns a thing."},
+                  "Bare": {"type": "object"},
+                  "Thing": {"type": "object", "properties": {
+                    "id": {"type": "string", "description": "Unique id."},
+                    "name": {"type": "string"},
+                    "owner": {"$ref": "#/components/schemas/Owner"},
+                    "bare": {"$ref": "#/components/schemas/Bare"},
+                    "tags": {"type": "array", "items": {"type": "object", "properties": {
+                      "label": {"type": "string"}}}}}}}}}
+                """);
+        PropertyDescriptions.Coverage coverage = PropertyDescriptions.of(doc);
+        assertThat(coverage.properties()).isEqualTo(6);
+        assertThat(coverage.described()).isEqualTo(2);
+        assertThat(coverage.describedByRef()).isEqualTo(1);
+        assertThat(coverage.undescribed()).containsExactly("Thing.name", "Thing.bare", "Thing.tags",
+                "Thing.tags[].label");
+        assertThat(coverage.ratio()).isLessThan(PROPERTY_FLOOR);
     }
 
     private static JsonNode bundled(ApiDocument doc) throws IOException {
