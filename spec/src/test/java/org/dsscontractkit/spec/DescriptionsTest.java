@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import org.dsscontractkit.spec.build.ApiDocument;
+import org.dsscontractkit.spec.lint.PermissionExtension;
 import org.dsscontractkit.spec.lint.PropertyDescriptions;
 import org.dsscontractkit.spec.lint.ProvenanceWording;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The documents speak to API users: no provenance in descriptions (it goes in {@code x-provenance}), and schema
- * properties say what they mean.
+ * The documents speak to API users: no provenance in descriptions (it goes in {@code x-provenance}), schema
+ * properties say what they mean, and every DSS operation states the permission it needs ({@code x-dss-permission}).
  * Each rule is also run on a small document that breaks it, to show that it can fail.
  */
 class DescriptionsTest {
@@ -83,6 +84,32 @@ class DescriptionsTest {
         assertThat(coverage.undescribed()).containsExactly("Thing.name", "Thing.bare", "Thing.tags",
                 "Thing.tags[].label");
         assertThat(coverage.ratio()).isLessThan(PROPERTY_FLOOR);
+    }
+
+    @Test
+    void everyDssOperationStatesItsPermission() throws IOException {
+        JsonNode doc = bundled(ApiDocument.DSS_PUBLIC_API);
+        assertThat(PermissionExtension.problems(doc)).as("x-dss-permission of the DSS operations").isEmpty();
+        System.out.printf("[spec] dss-public-api: permissions %s%n", PermissionExtension.vocabulary(doc));
+    }
+
+    @Test
+    void aMissingOrUnknownPermissionIsReportedWithWhatToAdd() throws IOException {
+        JsonNode doc = JSON.readTree("""
+                {"info": {"x-dss-permissions": {"authenticated": {"description": "Any valid API key."}}},
+                 "paths": {"/things/": {
+                   "get": {"operationId": "listThings", "x-dss-permission": "authenticated"},
+                   "post": {"operationId": "createThing"},
+                   "delete": {"operationId": "deleteThings", "x-dss-permission": "root"}}}}
+                """);
+        assertThat(PermissionExtension.problems(doc)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("createThing (POST /things/) has no x-dss-permission")
+                        .contains("add the line `x-dss-permission: <permission>`").contains("[authenticated]"))
+                .anySatisfy(p -> assertThat(p).startsWith("deleteThings (DELETE /things/) has x-dss-permission:"
+                        + " \"root\", which is not one of [authenticated]"));
+        List<String> noVocabulary = PermissionExtension.problems(JSON.readTree("{\"paths\": {}}"));
+        assertThat(noVocabulary).hasSize(1);
+        assertThat(noVocabulary.get(0)).contains("info has no x-dss-permissions");
     }
 
     private static JsonNode bundled(ApiDocument doc) throws IOException {
