@@ -65,8 +65,12 @@ function PermissionBadges() {
       OperationSummaryPath: function (Original, system) {
         return function (props) {
           var React = system.React;
-          var op = props.operationProps && props.operationProps.get('op');
-          var permission = op && op.get && op.get('x-dss-permission');
+          // operationProps.op stays empty until the operation is expanded (Swagger UI resolves it lazily): read the
+          // permission from the document itself, by path and method
+          var path = props.operationProps && props.operationProps.get('path');
+          var method = props.operationProps && props.operationProps.get('method');
+          var item = path && window.OPENAPI_SPEC.paths && window.OPENAPI_SPEC.paths[path];
+          var permission = item && item[method] && item[method]['x-dss-permission'];
           var original = React.createElement(Original, props);
           if (!permission) {
             return original;
