@@ -1,6 +1,6 @@
 """Checks, with the official client run from source, what x-dss-permission promises on a few calls of each kind.
 
-Usage (reference server running with admin key ADMIN on PORT):
+Usage (a fresh reference server running with admin key ADMIN on PORT; it creates users, groups, a meaning):
   PYTHONPATH=/work/dataikuapi-src python3 permissions_check.py http://127.0.0.1:PORT ADMIN
 Prints one line per check and exits non-zero when a call is not refused/allowed as the contract says.
 """
@@ -41,8 +41,8 @@ project.set_permissions(perms)
 
 
 def as_user(login):
-    key = admin.create_personal_api_key_for_user(login, "py-check")  # ignores nothing: returns the created key
-    return dataikuapi.DSSClient(url, key["key"])
+    key = admin.create_personal_api_key_for_user(login, "py-check")  # a DSSPersonalApiKey; its secret is .key
+    return dataikuapi.DSSClient(url, key.key)
 
 
 plain, reader = as_user("py-plain"), as_user("py-reader")
