@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Opens the rendered docs in Debian's headless Chromium, served over HTTP the way the reference server will serve
  * them (docs at {@code /}, bundles at {@code /openapi/}), and checks that every operation of each document was
- * rendered and that "Try it out" offers the origin that served the page first. Saves screenshots under {@code spec/target/}. {@code -Dskip.browser=true} skips it where no Chromium is
+ * rendered with its x-dss-permission badge (and the permission vocabulary under the title), and that "Try it out"
+ * offers the origin that served the page first. Saves screenshots under {@code spec/target/}. {@code -Dskip.browser=true} skips it where no Chromium is
  * installed; otherwise a missing Chromium fails the build.
  */
 class DocsPageIT {
@@ -48,6 +49,8 @@ class DocsPageIT {
     private static final Pattern SERVER_LIST = Pattern.compile("class=\"servers\".*?<select[^>]*>(.*?)</select>",
             Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("<option value=\"([^\"]*)\"");
+    private static final Pattern PERMISSION_BADGE = Pattern.compile(
+            "class=\"dss-permission\" data-permission=\"([^\"]*)\"");
 
     private static HttpServer server;
     private static String baseUrl;
@@ -97,6 +100,13 @@ class DocsPageIT {
         assertThat(dom).contains(spec.at("/info/title").asText());
         assertThat(serverChoices(dom)).as("servers offered by \"Try it out\" on %s", url)
                 .startsWith(servedHere(spec).toArray(String[]::new));
+        assertThat(permissionBadges(dom)).as("x-dss-permission badges rendered on %s", url)
+                .containsExactlyInAnyOrderElementsOf(permissions(spec));
+        for (Iterator<String> names = spec.at("/info/x-dss-permissions").fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            assertThat(dom).as("permission legend of %s", url).contains("dss-permission-legend")
+                    .contains(escape(spec.at("/info/x-dss-permissions/" + name + "/description").asText()));
+        }
 
         Path shot = screenshotDir().resolve(doc == ApiDocument.DSS_PUBLIC_API ? "docs-screenshot.png"
                 : "docs-screenshot-" + doc.fileStem() + ".png");
@@ -156,6 +166,29 @@ class DocsPageIT {
         }
         assertThat(expected).isNotEmpty();
         return expected;
+    }
+
+    /** The x-dss-permission of every operation that has one, in document order. */
+    private static List<String> permissions(JsonNode spec) {
+        List<String> permissions = new ArrayList<>();
+        for (JsonNode pathItem : spec.path("paths")) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = pathItem.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = it.next();
+                if (METHODS.contains(op.getKey()) && op.getValue().has("x-dss-permission")) {
+                    permissions.add(op.getValue().path("x-dss-permission").asText());
+                }
+            }
+        }
+        return permissions;
+    }
+
+    private static List<String> permissionBadges(String dom) {
+        List<String> badges = new ArrayList<>();
+        Matcher m = PERMISSION_BADGE.matcher(dom);
+        while (m.find()) {
+            badges.add(unescape(m.group(1)));
+        }
+        return badges;
     }
 
     private static List<String> summaries(JsonNode spec) {
