@@ -224,4 +224,55 @@ class DatasetHandlesIT extends ReferenceServerIT {
         assertThat(again.path("success").asBoolean(true)).isFalse();
         assertThat(job.getState()).isEqualTo("ABORTED");
     }
+    @Test
+    void autodetectAfterAnUploadFindsTheFormatAndTheSchema() {
+        DSSDataset people = project.createDataset("people", "UploadedFiles", null, null, null);
+        people.uploadedAddFile(new ByteArrayInputStream("name\tage\tvip\nAda\t36\ttrue\n'Bob'\t41\tfalse\n"
+                .getBytes(StandardCharsets.UTF_8)), "people.tsv");
+
+        JsonNode result = people.testAndDetect(false).waitForResult(Duration.ofSeconds(30));
+        assertThat(result.path("format").path("ok").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("format").path("schemaDetection").path("newSchema").path("columns").toString())
+                .as("without inferStorageTypes every column is a string").doesNotContain("bigint");
+
+        DSSDatasetSettings settings = people.autodetectSettings(true);
+        assertThat(settings.getRaw().path("formatType").asText()).isEqualTo("csv");
+        assertThat(settings.getRaw().path("formatParams").path("separator").asText()).isEqualTo("\t");
+        assertThat(settings.getRaw().path("formatParams").path("parseHeaderRow").asBoolean()).isTrue();
+        settings.save();
+        assertThat(people.getSchema().path("columns").toString())
+                .contains("{\"name\":\"name\",\"type\":\"string\"}").contains("{\"name\":\"age\",\"type\":\"bigint\"}")
+                .contains("{\"name\":\"vip\",\"type\":\"boolean\"}");
+        List<List<Object>> rows = new ArrayList<>();
+        try (RowStream stream = people.iterRows()) {
+            stream.forEach(rows::add);
+        }
+        assertThat(rows).containsExactly(Arrays.asList("Ada", 36L, true), Arrays.asList("'Bob'", 41L, false));
+
+        DSSDataset empty = project.createDataset("nothing_yet", "UploadedFiles", null, null, null);
+        assertThatThrownBy(() -> empty.autodetectSettings(false))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getMessage()).contains("no file"));
+    }
+
+    @Test
+    void managedDatasetInfoAndUsages() {
+        DSSDataset copy = project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(false);
+        JsonNode info = copy.getInfo();
+        assertThat(info.path("dataset").path("managed").asBoolean()).isTrue();
+        assertThat(info.path("dataset").path("type").asText()).isEqualTo("Filesystem");
+        assertThat(info.has("lastBuild")).as("never built").isFalse();
+        assertThat(copy.getUsages()).isEmpty();
+
+        DSSJob job = copy.build(null, null, true, true, Duration.ofSeconds(60));
+        JsonNode built = copy.getInfo().path("lastBuild");
+        assertThat(built.path("jobId").asText()).isEqualTo(job.getId());
+        assertThat(built.path("buildEndTime").asLong()).isGreaterThanOrEqualTo(built.path("buildStartTime").asLong());
+
+        assertThatThrownBy(() -> project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(false))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(409));
+        DSSDataset replaced = project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(true);
+        assertThat(replaced.getInfo().has("lastBuild")).isFalse();
+        assertThatThrownBy(() -> project.newManagedDataset("elsewhere").withStoreInto("no_such_connection").create(false))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(404));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.future.DSSFuture;
 import org.dsscontractkit.client.generated.dss.model.SchemaColumn;
 import org.dsscontractkit.client.generated.dss.model.TabularDataFormat;
 import org.dsscontractkit.client.generated.dss.model.UploadedFile;
@@ -266,6 +267,51 @@ public final class DSSDataset {
     public JsonNode runChecks(String partition, List<String> checks) {
         String p = partition == null ? "" : partition;
         return api.json(() -> api.datasets().runDatasetChecksRequestBuilder(projectKey, name, p, checks));
+    }
+
+    /** @return the settings and what is known of the data ({@code dataset}, {@code lastBuild}): {@code getDatasetInfo} */
+    public ObjectNode getInfo() {
+        return api.object(() -> api.datasets().getDatasetInfoRequestBuilder(projectKey, name), "information of dataset " + fullName());
+    }
+
+    /** @return the recipes and analyses using the dataset ({@code type}, {@code objectId}, {@code objectProjectKey}): {@code getDatasetUsages} */
+    public JsonNode getUsages() {
+        return api.json(() -> api.datasets().getDatasetUsagesRequestBuilder(projectKey, name));
+    }
+
+    /**
+     * Detects the format and schema of the files of a file-based dataset: {@code detectDatasetFormat} with
+     * {@code {detectPossibleFormats: true, inferStorageTypes}}. Changes nothing.
+     *
+     * @return the detection, a future whose result holds {@code format} and {@code possibleFormats}
+     */
+    public DSSFuture testAndDetect(boolean inferStorageTypes) {
+        ObjectNode body = api.newObject();
+        body.put("detectPossibleFormats", true);
+        body.put("inferStorageTypes", inferStorageTypes);
+        return DSSFuture.fromResponse(api, api.json(() -> api.datasets().detectDatasetFormatRequestBuilder(projectKey, name, body)));
+    }
+
+    /**
+     * Detects the format and schema of the dataset's files and returns the settings with them, not saved yet, like
+     * the Python client's {@code autodetect_settings}: {@code getDatasetSettings}, then {@link #testAndDetect(boolean)}.
+     *
+     * @param inferStorageTypes type the columns from their values (otherwise every column is a string)
+     * @return the settings with {@code formatType}, {@code formatParams} and {@code schema} detected; {@link DSSDatasetSettings#save() save} them
+     * @throws DataikuException (status 200, error type {@code FormatDetectionFailed}) when no format was detected
+     */
+    public DSSDatasetSettings autodetectSettings(boolean inferStorageTypes) {
+        DSSDatasetSettings settings = getSettings();
+        JsonNode result = testAndDetect(inferStorageTypes).waitForResult();
+        JsonNode format = result == null ? null : result.get("format");
+        if (format == null || !format.path("ok").asBoolean(false)) {
+            throw new DataikuException(200, "FormatDetectionFailed", null,
+                    "Format detection failed, complete response is " + result, null);
+        }
+        settings.getRaw().set("formatType", format.get("type"));
+        settings.getRaw().set("formatParams", format.get("params"));
+        settings.getRaw().set("schema", format.path("schemaDetection").get("newSchema"));
+        return settings;
     }
 
     /**

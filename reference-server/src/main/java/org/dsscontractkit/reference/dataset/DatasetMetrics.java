@@ -27,7 +27,7 @@ public final class DatasetMetrics {
         long size = 0;
         if (datasets.isFileBased(d)) {
             try {
-                for (var f : datasets.files().files(d.path("projectKey").asText(), d.path("name").asText())) size += java.nio.file.Files.size(f);
+                for (var f : datasets.dataFiles(d)) size += java.nio.file.Files.size(f);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -42,7 +42,8 @@ public final class DatasetMetrics {
         return out;
     }
 
-    private static void metric(ArrayNode metrics, String id, String type, String probe, String label, String dataType,
+    /** Adds one metric with its last value, shaped as the API answers it (datasets and managed folders alike). */
+    public static void metric(ArrayNode metrics, String id, String type, String probe, String label, String dataType,
                                long value, String partition, long now) {
         ObjectNode m = metrics.addObject();
         ObjectNode def = m.putObject("metric");
