@@ -172,6 +172,40 @@ class ManagedFolderHandlesIT extends ReferenceServerIT {
     }
 
     @Test
+    void metricsAreComputedOnDemandAndFoldersCopied() {
+        DSSManagedFolder folder = project.createManagedFolder("source");
+        folder.putFile("/a/1.txt", text("one"));
+        folder.putFile("/b.txt", text("three"));
+
+        JsonNode computed = client.getFuture(folder.computeMetrics(null, null).path("jobId").asText()).waitForResult();
+        assertThat(computed.path("computed")).hasSize(2);
+        assertThat(computed.toString()).contains("\"metricId\":\"basic:SIZE\"").contains("\"value\":\"8\"");
+        JsonNode some = client.getFuture(folder.computeMetrics(List.of("basic:COUNT_FILES"), null).path("jobId").asText())
+                .waitForResult();
+        assertThat(some.path("computed")).hasSize(1);
+        assertThat(some.path("computed").get(0).path("value").asText()).isEqualTo("2");
+        assertThat(folder.getMetricHistory("basic:COUNT_FILES").path("values")).hasSize(4); // 2 puts, 2 computations
+        assertThatThrownBy(() -> folder.computeMetrics(List.of("records:COUNT_RECORDS"), null))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
+
+        DSSProject other = client.createProject(uniqueKey("IT_MF_COPY"), "Copy target", "admin");
+        try {
+            DSSManagedFolder target = other.createManagedFolder("target");
+            target.putFile("/old.txt", text("old"));
+            JsonNode appended = folder.copyTo(target, "APPEND").waitForResult();
+            assertThat(appended.path("copiedFiles").asInt()).isEqualTo(2);
+            assertThat(target.listContents()).extracting(ManagedFolderItem::getPath).containsExactly("/a/1.txt", "/b.txt", "/old.txt");
+            JsonNode overwritten = folder.copyTo(target, "OVERWRITE").waitForResult();
+            assertThat(overwritten.path("copiedBytes").asLong()).isEqualTo(8);
+            assertThat(target.listContents()).extracting(ManagedFolderItem::getPath).containsExactly("/a/1.txt", "/b.txt");
+            assertThatThrownBy(() -> folder.copyTo(folder, "APPEND"))
+                    .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("itself"));
+        } finally {
+            other.delete(true, true, true, true);
+        }
+    }
+
+    @Test
     void aDatasetOfTheFolderFilesIsDetectedAndRead() {
         DSSManagedFolder folder = project.createManagedFolder("sales_files");
         folder.putFile("/2015/sales.csv", text("id;country;amount\n1;FR;9.5\n2;\"DE;AT\";12\n"));

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.dataset.DSSDataset;
+import org.dsscontractkit.client.future.DSSFuture;
 import org.dsscontractkit.client.generated.dss.model.ManagedFolderItem;
 import org.dsscontractkit.client.http.FileContent;
 
@@ -177,6 +178,40 @@ public final class DSSManagedFolder {
     public JsonNode getMetricHistory(String metricId) {
         String m = DssApi.requireId("metric", metricId);
         return api.json(() -> api.managedFolders().getManagedFolderMetricHistoryRequestBuilder(projectKey, id, m));
+    }
+
+    /**
+     * Measures the folder's files now ({@code basic:COUNT_FILES}, {@code basic:SIZE}):
+     * {@code computeManagedFolderMetricsFromIds} with {@code {metricIds}} when ids are given, else
+     * {@code computeManagedFolderMetrics} with the probes (or no body), like the Python client's {@code compute_metrics}.
+     *
+     * @param metricIds metric ids, or null
+     * @param probes    probes object, or null
+     * @return the answer, a future state: wrap it with {@link DSSFuture#fromResponse} to wait for its result
+     */
+    public JsonNode computeMetrics(List<String> metricIds, JsonNode probes) {
+        if (metricIds != null) {
+            ObjectNode body = api.newObject();
+            body.set("metricIds", api.toTree(metricIds));
+            return api.json(() -> api.managedFolders().computeManagedFolderMetricsFromIdsRequestBuilder(projectKey, id, body));
+        }
+        ObjectNode body = DssApi.requireObject("Metric probes", probes);
+        return api.json(() -> api.managedFolders().computeManagedFolderMetricsRequestBuilder(projectKey, id, body));
+    }
+
+    /**
+     * Copies every file of this folder into another: {@code copyManagedFolder} with
+     * {@code {targetProjectKey, targetFolderId, writeMode}}.
+     *
+     * @param writeMode {@code OVERWRITE} (empties the target first) or {@code APPEND}
+     * @return the copy, a future; {@link DSSFuture#waitForResult()} gives the files and bytes copied
+     */
+    public DSSFuture copyTo(DSSManagedFolder target, String writeMode) {
+        ObjectNode body = api.newObject();
+        body.put("targetProjectKey", target.getProjectKey());
+        body.put("targetFolderId", target.getId());
+        body.put("writeMode", writeMode == null ? "OVERWRITE" : writeMode);
+        return DSSFuture.fromResponse(api, api.json(() -> api.managedFolders().copyManagedFolderRequestBuilder(projectKey, id, body)));
     }
 
     /**

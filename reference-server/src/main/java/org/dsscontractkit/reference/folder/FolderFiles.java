@@ -126,6 +126,11 @@ public final class FolderFiles {
         }
     }
 
+    /** Deletes every file under {@code root} (the folder's contents, not the folder). */
+    public void clear(Path root) {
+        DataDirectory.deleteRecursively(root);
+    }
+
     /** Number of files and total bytes under {@code root}. */
     public record Measure(long files, long bytes) {}
 

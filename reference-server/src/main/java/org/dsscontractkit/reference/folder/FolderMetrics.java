@@ -55,6 +55,25 @@ final class FolderMetrics {
         return out;
     }
 
+    /** A computation report: one computed value per metric, restricted to {@code ids} when given (unknown ones refused). */
+    static ObjectNode report(ManagedFolderService.Measured now, long startTime, List<String> ids) {
+        List<Metric> wanted = ids == null ? List.of(Metric.values()) : ids.stream().map(Metric::of).toList();
+        ObjectNode out = Json.object();
+        out.put("partition", "NP");
+        out.put("startTime", startTime);
+        out.put("endTime", now.time());
+        ArrayNode computed = out.putArray("computed");
+        for (Metric m : wanted) {
+            ObjectNode v = computed.addObject();
+            v.put("metricId", m.id);
+            v.set("metric", m.descriptor());
+            v.put("value", String.valueOf(m.value.applyAsLong(now)));
+            v.put("dataType", "BIGINT");
+        }
+        out.put("hasErrors", false);
+        return out;
+    }
+
     static ObjectNode history(Metric metric, List<ManagedFolderService.Measured> measures) {
         ObjectNode out = Json.object();
         out.put("metricId", metric.id);

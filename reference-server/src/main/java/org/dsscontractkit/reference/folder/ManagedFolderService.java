@@ -203,6 +203,45 @@ public final class ManagedFolderService {
         if (files.delete(root, path)) recordMeasure(projectKey, id, root);
     }
 
+    /** What a copy moved. */
+    public record Copied(long files, long bytes) {}
+
+    /**
+     * Checks a copy of a folder's files into another (rights, existence, not into itself) and returns the work
+     * that does it, to run as a future.
+     */
+    public java.util.function.Supplier<Copied> copy(Caller caller, String projectKey, String id, String targetProjectKey,
+                                                    String targetId, String writeMode) {
+        ObjectNode source = require(caller, projectKey, id, ProjectAccess.READ);
+        if (targetProjectKey == null || targetProjectKey.isBlank()) throw ApiException.invalidField("targetProjectKey", "is required");
+        if (targetId == null || targetId.isBlank()) throw ApiException.invalidField("targetFolderId", "is required");
+        ObjectNode target = require(caller, targetProjectKey, targetId, ProjectAccess.WRITE);
+        String mode = writeMode == null ? "OVERWRITE" : writeMode;
+        if (!mode.equals("OVERWRITE") && !mode.equals("APPEND")) {
+            throw ApiException.invalidField("writeMode", "must be OVERWRITE or APPEND, got '" + mode + "'");
+        }
+        Path from = root(source);
+        Path to = root(target);
+        if (from.startsWith(to) || to.startsWith(from)) {
+            throw ApiException.invalidField("targetFolderId", "the target folder's files would be the source's: a folder cannot be copied into itself");
+        }
+        return () -> {
+            if (mode.equals("OVERWRITE")) files.clear(to);
+            long count = 0;
+            long bytes = 0;
+            for (FolderFiles.Item item : files.list(from)) {
+                try (InputStream in = java.nio.file.Files.newInputStream(from.resolve(item.path().substring(1)))) {
+                    bytes += files.store(to, FolderPath.parse(item.path(), "filePath"), in).size();
+                    count++;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("Cannot copy '" + item.path() + "'", e);
+                }
+            }
+            recordMeasure(targetProjectKey, targetId, to);
+            return new Copied(count, bytes);
+        };
+    }
+
     // ---- metrics ---------------------------------------------------------------------------------
 
     private void recordMeasure(String projectKey, String id, Path root) {
@@ -212,6 +251,15 @@ public final class ManagedFolderService {
     }
 
     public record Measured(long time, long files, long bytes) {}
+
+    /** Measures the folder's files now and adds the values to the history of its metrics. */
+    public Measured computeMetrics(Caller caller, String projectKey, String id) {
+        ObjectNode f = require(caller, projectKey, id, ProjectAccess.WRITE);
+        Path root = root(f);
+        recordMeasure(projectKey, id, root);
+        FolderFiles.Measure m = files.measure(root);
+        return new Measured(System.currentTimeMillis(), m.files(), m.bytes());
+    }
 
     /** What the folder holds now (measured on its files). */
     public Measured current(Caller caller, String projectKey, String id) {

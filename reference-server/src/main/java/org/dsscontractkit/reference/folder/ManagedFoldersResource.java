@@ -7,13 +7,19 @@ import jakarta.inject.Provider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.dataset.DatasetService;
+import org.dsscontractkit.reference.future.FutureService;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.server.MultipartUpload;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.server.generated.dss.api.ManagedFoldersApi;
 import org.dsscontractkit.server.generated.dss.model.ManagedFolder;
+import org.dsscontractkit.server.generated.dss.model.ManagedFolderCopyRequest;
+import org.dsscontractkit.server.generated.dss.model.MetricIdsRequest;
+import org.dsscontractkit.server.generated.dss.model.MetricProbes;
 import org.dsscontractkit.server.generated.dss.model.ManagedFolderCreation;
 import org.dsscontractkit.server.generated.dss.model.ManagedFolderRename;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -27,11 +33,54 @@ import java.util.List;
 public final class ManagedFoldersResource extends ApiResource implements ManagedFoldersApi {
     private final ManagedFolderService folders;
     private final DatasetService datasets;
+    private final FutureService futures;
     @Inject private Provider<ContainerRequest> request;
 
-    public ManagedFoldersResource(ManagedFolderService folders, DatasetService datasets) {
+    public ManagedFoldersResource(ManagedFolderService folders, DatasetService datasets, FutureService futures) {
         this.folders = folders;
         this.datasets = datasets;
+        this.futures = futures;
+    }
+
+    @Override public Response computeManagedFolderMetrics(String projectKey, String folderId, MetricProbes probes) {
+        return computeMetrics(projectKey, folderId, null);
+    }
+
+    @Override public Response computeManagedFolderMetricsFromIds(String projectKey, String folderId, MetricIdsRequest metricIds) {
+        JsonNode ids = tree(metricIds).path("metricIds");
+        if (!ids.isArray()) throw ApiException.invalidField("metricIds", "is required (array of metric ids)");
+        List<String> wanted = new java.util.ArrayList<>();
+        ids.forEach(i -> wanted.add(i.asText()));
+        wanted.forEach(FolderMetrics.Metric::of); // an unknown id is refused now, not in the future
+        return computeMetrics(projectKey, folderId, wanted);
+    }
+
+    private Response computeMetrics(String projectKey, String folderId, List<String> ids) {
+        Caller c = caller();
+        folders.require(c, projectKey, folderId, org.dsscontractkit.reference.project.ProjectAccess.WRITE);
+        long start = System.currentTimeMillis();
+        String id = futures.submit(c, "folder_metrics", "Compute the metrics of managed folder " + projectKey + "." + folderId,
+                () -> FolderMetrics.report(folders.computeMetrics(c, projectKey, folderId), start, ids));
+        return ok(futures.await(id, 60_000));
+    }
+
+    @Override public Response copyManagedFolder(String projectKey, String folderId, ManagedFolderCopyRequest copy) {
+        Caller c = caller();
+        JsonNode body = tree(copy);
+        String targetProjectKey = body.path("targetProjectKey").asText(null);
+        String targetFolderId = body.path("targetFolderId").asText(null);
+        var work = folders.copy(c, projectKey, folderId, targetProjectKey, targetFolderId, body.path("writeMode").asText(null));
+        String id = futures.submit(c, "folder_copy", "Copy managed folder " + projectKey + "." + folderId + " to "
+                + targetProjectKey + "." + targetFolderId, () -> {
+            ManagedFolderService.Copied done = work.get();
+            ObjectNode result = Json.object();
+            result.put("targetProjectKey", targetProjectKey);
+            result.put("targetFolderId", targetFolderId);
+            result.put("copiedFiles", done.files());
+            result.put("copiedBytes", done.bytes());
+            return result;
+        });
+        return ok(futures.state(c, id));
     }
 
     @Override public Response listManagedFolders(String projectKey) {

@@ -144,7 +144,7 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets), jobs, futures));
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
-        api.bind(ManagedFoldersApi.class, new ManagedFoldersResource(managedFolders, datasets)).restOfPath("filePath");
+        api.bind(ManagedFoldersApi.class, new ManagedFoldersResource(managedFolders, datasets, futures)).restOfPath("filePath");
         api.bind(SqlQueriesApi.class, new SqlQueriesResource(sql));
         api.bind(FuturesApi.class, new FuturesResource(futures));
         api.bind(ApiKeysApi.class, new ApiKeysResource(keys));
