@@ -23,6 +23,7 @@ import requests
 try:
     import dataikuapi
     from dataikuapi.utils import DataikuException
+    from dataikuapi.dss.future import DSSFuture
 except ImportError:
     sys.exit("dataikuapi is not importable: set PYTHONPATH to a dataikuapi source tree (14.3)")
 
@@ -104,6 +105,22 @@ def folder_files(folder):
     # one measure per change of the files: 4 puts, then 1 deletion (the second deletion changed nothing)
     assert [v["value"] for v in history["values"]] == ["1", "2", "3", "4", "3"], history
     assert history["lastValue"]["value"] == "3", history
+    resp = folder.compute_metrics()
+    computed = DSSFuture(folder.client, resp.get("jobId", None), resp).wait_for_result()
+    assert {c["metricId"]: c["value"] for c in computed["computed"]}["basic:COUNT_FILES"] == "3", computed
+    resp = folder.compute_metrics(metric_ids=["basic:SIZE"])
+    assert [c["metricId"] for c in DSSFuture(folder.client, resp["jobId"], resp).wait_for_result()["computed"]] == ["basic:SIZE"]
+    expect_error("metricLookup", lambda: folder.get_metric_history("records:COUNT_RECORDS"))
+
+    target = folder.project.create_managed_folder("copy_target")
+    target.put_file("/old.txt", "old")
+    result = folder.copy_to(target, write_mode="APPEND").wait_for_result()
+    assert result["copiedFiles"] == 3, result
+    assert len(target.list_contents()["items"]) == 4
+    folder.copy_to(target).wait_for_result()  # OVERWRITE by default
+    assert sorted(i["path"] for i in target.list_contents()["items"]) == sorted(
+        i["path"] for i in folder.list_contents()["items"])
+    expect_error("itself", lambda: folder.copy_to(folder))
 
 
 def files_in_folder_dataset(project):

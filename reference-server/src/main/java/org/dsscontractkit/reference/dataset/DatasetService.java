@@ -138,7 +138,7 @@ public final class DatasetService {
             } else {
                 connections.requireUsable(caller, conn);
             }
-            if (!params.has("path")) params.put("path", "${projectKey}/" + d.path("name").asText());
+            if (!params.has("path") && !type.equals("FilesInFolder")) params.put("path", "${projectKey}/" + d.path("name").asText());
             if (formatType == null) d.put("formatType", "csv");
             if (!formatParams.has("separator")) formatParams.put("separator", ",");
             if (!formatParams.has("style")) formatParams.put("style", "excel");

@@ -176,16 +176,15 @@ public final class FormatDetector {
     }
 
     /**
-     * The first row is a header when its cells are all filled and distinct, and it reads unlike the rows below: a
-     * column typed by the other rows (numbers, booleans) whose first cell is not of that type, or, where every column
-     * holds text, no first cell that also appears below it.
+     * The first row is a header when its cells are all filled and it reads unlike the rows below: a column typed by
+     * the other rows (numbers, booleans) whose first cell is not of that type, or, where every column holds text, no
+     * first cell that also appears below it.
      */
     static boolean hasHeader(List<List<String>> rows) {
         if (rows.isEmpty()) return false;
         List<String> first = rows.get(0);
-        Set<String> distinct = new HashSet<>();
         for (String cell : first) {
-            if (cell.isBlank() || !distinct.add(cell.trim())) return false;
+            if (cell.isBlank()) return false;
         }
         if (rows.size() == 1) return first.stream().noneMatch(FormatDetector::looksTyped);
         List<List<String>> body = rows.subList(1, rows.size());
