@@ -36,7 +36,7 @@ final class DssReadWalk {
             "getDatasetLastMetricValues", "listDatasetUploadedFiles", "readDatasetData", "finishDatasetStreaming",
             "listJobs", "getJobStatus", "getJobLog", "listManagedFolders", "getManagedFolder", "listManagedFolderContents",
             "getManagedFolderFile", "getManagedFolderUsages", "getManagedFolderLastMetricValues",
-            "getManagedFolderMetricHistory");
+            "getManagedFolderMetricHistory", "getDatasetMetricHistory");
 
     private final ApiCaller dss;
     private final int sample;
@@ -204,17 +204,21 @@ final class DssReadWalk {
             file.put("filePath", path);
             get("getManagedFolderFile", file, Map.of());
         }
-        Optional<ApiCaller.Answer> metrics = get("getManagedFolderLastMetricValues", context, Map.of());
-        List<String> metricIds = metrics.filter(ApiCaller.Answer::ok)
-                .map(a -> elements(a.json().path("metrics")).stream().map(m -> m.path("metric").path("id").asText(""))
-                        .filter(m -> !m.isEmpty()).toList())
-                .orElse(List.of());
+        List<String> metricIds = metricIds(get("getManagedFolderLastMetricValues", context, Map.of()));
         if (metricIds.isEmpty()) {
             notReached("getManagedFolderMetricHistory", "the managed folders walked have no metric");
         }
         for (String metric : sample(metricIds)) {
             get("getManagedFolderMetricHistory", context, Map.of("metricLookup", metric));
         }
+    }
+
+    /** @return the ids of the metrics in a {@code ComputedMetrics} answer */
+    private static List<String> metricIds(Optional<ApiCaller.Answer> computedMetrics) {
+        return computedMetrics.filter(ApiCaller.Answer::ok)
+                .map(a -> elements(a.json().path("metrics")).stream().map(m -> m.path("metric").path("id").asText(""))
+                        .filter(m -> !m.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     /** @return whether the rows were also read as JSON */
@@ -232,7 +236,14 @@ final class DssReadWalk {
         String partition = ids.isEmpty() ? "NP" : ids.get(0);
         Map<String, String> partitionContext = new LinkedHashMap<>(context);
         partitionContext.put("partitionId", partition);
-        get("getDatasetLastMetricValues", partitionContext, Map.of());
+        Optional<ApiCaller.Answer> last = get("getDatasetLastMetricValues", partitionContext, Map.of());
+        List<String> metricIds = metricIds(last);
+        if (metricIds.isEmpty()) {
+            notReached("getDatasetMetricHistory", "the datasets walked have no metric");
+        }
+        for (String metric : sample(metricIds).subList(0, Math.min(1, metricIds.size()))) {
+            get("getDatasetMetricHistory", partitionContext, Map.of("metricLookup", metric));
+        }
         String type = dataset.path("type").asText("");
         if (type.equals("UploadedFiles") || type.equals("Filesystem")) {
             get("listDatasetUploadedFiles", context, Map.of());

@@ -145,6 +145,14 @@ class DatasetHandlesIT extends ReferenceServerIT {
                 .isEqualTo("3");
         assertThat(metricValue(orders.getLastMetricValues("NP"), "records:COUNT_RECORDS")).isEqualTo("3");
 
+        // each computation is kept: 2 records, then 2 (ids), then 3 after the new file
+        List<String> history = new ArrayList<>();
+        orders.getMetricHistory("records:COUNT_RECORDS", null).path("values").forEach(v -> history.add(v.path("value").asText()));
+        assertThat(history).containsExactly("2", "2", "3");
+        assertThat(orders.getMetricHistory("records:COUNT_RECORDS", "NP").path("lastValue").path("value").asText()).isEqualTo("3");
+        assertThatThrownBy(() -> orders.getMetricHistory("no:SUCH_METRIC", null))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("metricLookup"));
+
         JsonNode checks = orders.runChecks("", null);
         assertThat(checks.path("partition").asText()).isEqualTo("NP");
         assertThat(checks.path("results").isArray()).isTrue();

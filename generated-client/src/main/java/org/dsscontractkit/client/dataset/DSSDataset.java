@@ -238,6 +238,18 @@ public final class DSSDataset {
     }
 
     /**
+     * @param metricId  id of the metric ({@code records:COUNT_RECORDS}...)
+     * @param partition partition id, or empty/null for a non-partitioned dataset (sent as {@code NP})
+     * @return the values the metric took at each computation, oldest first ({@code values: [{time, value}]}):
+     *         {@code getDatasetMetricHistory}
+     */
+    public JsonNode getMetricHistory(String metricId, String partition) {
+        String m = DssApi.requireId("metric", metricId);
+        String p = partition == null || partition.isEmpty() ? "NP" : partition;
+        return api.json(() -> api.datasets().getDatasetMetricHistoryRequestBuilder(projectKey, name, p, m));
+    }
+
+    /**
      * Computes metrics: {@code computeDatasetMetricsFromIds} with {@code {metricIds}} when ids are given, else
      * {@code computeDatasetMetrics} with the probes (or no body).
      *

@@ -135,14 +135,24 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
 
     @Override public Response computeDatasetMetrics(String projectKey, String datasetName, String partition, MetricProbes probes) {
         ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.WRITE);
-        return ok(report(metrics.compute(d, partition), null));
+        ObjectNode computed = metrics.compute(d, partition);
+        metrics.record(d, computed);
+        return ok(report(computed, null));
+    }
+
+    @Override public Response getDatasetMetricHistory(String projectKey, String datasetName, String partitionId, String metricLookup) {
+        ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.READ);
+        return ok(metrics.history(d, partitionId, metricLookup));
     }
 
     @Override public Response computeDatasetMetricsFromIds(String projectKey, String datasetName, MetricIdsRequest request, String partition) {
         ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.WRITE);
         JsonNode ids = tree(request).path("metricIds");
         if (!ids.isArray()) throw ApiException.invalidField("metricIds", "is required (array of metric ids)");
-        return ok(report(metrics.compute(d, partition), ids));
+        ObjectNode computed = metrics.compute(d, partition);
+        ObjectNode report = report(computed, ids); // refuses unknown ids before anything is recorded
+        metrics.record(d, computed);
+        return ok(report);
     }
 
     /** A computation report: one computed value per metric, optionally restricted to the asked ids. */

@@ -141,7 +141,7 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
         api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
         api.bind(VariablesApi.class, new VariablesResource(projects, instance));
-        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets), jobs, futures));
+        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets, db), jobs, futures));
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
         api.bind(ManagedFoldersApi.class, new ManagedFoldersResource(managedFolders, datasets, futures)).restOfPath("filePath");
