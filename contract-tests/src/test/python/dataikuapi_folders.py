@@ -149,6 +149,10 @@ def uploaded_dataset_autodetect(project):
     settings.save()
     assert [c["type"] for c in dataset.get_schema()["columns"]] == ["string", "bigint", "boolean"]
     assert list(dataset.iter_rows()) == [["Ada", 36, True], ["Bob", 41, False]]
+    dataset.compute_metrics()
+    history = dataset.get_metric_history("records:COUNT_RECORDS")
+    assert [v["value"] for v in history["values"]] == ["2"], history
+    expect_error("metricLookup", lambda: dataset.get_metric_history("no:SUCH_METRIC"))
     empty = project.create_upload_dataset("nothing_yet")
     expect_error("Format detection failed", lambda: empty.autodetect_settings())
 
