@@ -263,6 +263,29 @@ class DatasetHandlesIT extends ReferenceServerIT {
     }
 
     @Test
+    void copyToAnotherDatasetInItsFormat() {
+        DSSDataset orders = uploadedOrders();
+        DSSDataset copy = project.createDataset("orders_copy", "UploadedFiles", null, "csv",
+                Map.of("separator", ";", "style", "excel", "parseHeaderRow", false));
+
+        JsonNode result = orders.copyTo(copy, true, "OVERWRITE").waitForResult(Duration.ofSeconds(30));
+        assertThat(result.path("copiedRows").asLong()).isEqualTo(2);
+        assertThat(copy.getSchema().path("columns")).hasSize(4);
+        List<List<Object>> rows = new ArrayList<>();
+        try (RowStream stream = copy.iterRows()) {
+            stream.forEach(rows::add);
+        }
+        assertThat(rows).containsExactly(Arrays.asList(1L, 9.5, true, "plain"), Arrays.asList(2L, null, false, "with, comma"));
+
+        orders.copyTo(copy, false, "APPEND").waitForResult(Duration.ofSeconds(30));
+        assertThat(copy.uploadedListFiles()).hasSize(2);
+        orders.copyTo(copy, false, "OVERWRITE").waitForResult(Duration.ofSeconds(30));
+        assertThat(copy.uploadedListFiles()).hasSize(1);
+        assertThatThrownBy(() -> orders.copyTo(orders, true, "APPEND"))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("itself"));
+    }
+
+    @Test
     void managedDatasetInfoAndUsages() {
         DSSDataset copy = project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(false);
         JsonNode info = copy.getInfo();

@@ -281,6 +281,23 @@ public final class DSSDataset {
         return api.json(() -> api.datasets().runDatasetChecksRequestBuilder(projectKey, name, p, checks));
     }
 
+    /**
+     * Copies every row into another dataset: {@code copyDataset} with
+     * {@code {targetProjectKey, targetDatasetName, syncSchema, writeMode}}, like the Python client's {@code copy_to}.
+     *
+     * @param syncSchema give the target this dataset's schema first
+     * @param writeMode  {@code OVERWRITE} or {@code APPEND}
+     * @return the copy, a future; {@link DSSFuture#waitForResult()} gives the rows copied
+     */
+    public DSSFuture copyTo(DSSDataset target, boolean syncSchema, String writeMode) {
+        ObjectNode body = api.newObject();
+        body.put("targetProjectKey", target.getProjectKey());
+        body.put("targetDatasetName", target.getName());
+        body.put("syncSchema", syncSchema);
+        body.put("writeMode", writeMode == null ? "OVERWRITE" : writeMode);
+        return DSSFuture.fromResponse(api, api.json(() -> api.datasets().copyDatasetRequestBuilder(projectKey, name, body)));
+    }
+
     /** @return the settings and what is known of the data ({@code dataset}, {@code lastBuild}): {@code getDatasetInfo} */
     public ObjectNode getInfo() {
         return api.object(() -> api.datasets().getDatasetInfoRequestBuilder(projectKey, name), "information of dataset " + fullName());

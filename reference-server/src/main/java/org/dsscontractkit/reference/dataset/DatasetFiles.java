@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.apinode.storage.DurableFiles;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,33 @@ public final class DatasetFiles {
     /** Stores an upload as a file of the dataset; see {@link StreamedUpload}. */
     public long store(String projectKey, String dataset, String fileName, InputStream in) {
         return StreamedUpload.store(dataDir, in, dir(projectKey, dataset).resolve(fileName), maxUploadBytes, "'" + fileName + "'");
+    }
+
+    /** Writes rows, one CSV record per row, in a dataset's format. */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(CSVPrinter out) throws IOException;
+    }
+
+    /**
+     * Writes a new file of the dataset in its format (separator, quote, charset; a header row when the format has
+     * one), through a temporary file moved in place when complete, like an upload.
+     */
+    public void writeFile(String projectKey, String dataset, String fileName, JsonNode formatParams, List<String> header,
+                          RowWriter rows) throws IOException {
+        Path tmp = Files.createTempFile(dataDir.tmp(), "rows-", ".csv");
+        try {
+            Charset cs = CsvByteParser.isLatin1(formatParams) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+            CSVFormat format = csvFormat(formatParams).builder().setRecordSeparator("\n").build();
+            try (Writer w = Files.newBufferedWriter(tmp, cs); CSVPrinter out = new CSVPrinter(w, format)) {
+                if (parseHeader(formatParams)) out.printRecord(header);
+                rows.write(out);
+            }
+            DurableFiles.move(tmp, dir(projectKey, dataset).resolve(fileName), true);
+            tmp = null;
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
+        }
     }
 
     public boolean deleteFile(String projectKey, String dataset, String fileName) {

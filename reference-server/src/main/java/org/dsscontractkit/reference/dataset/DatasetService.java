@@ -251,6 +251,57 @@ public final class DatasetService {
     }
 
     /**
+     * Checks a copy of a dataset's rows into another dataset (rights, types, mode) and returns the work that does it,
+     * to run as a future: the rows are read from the source and written as one new file of the target, in the
+     * target's format; {@code OVERWRITE} first removes the target's files, {@code syncSchema} first gives the target
+     * the source's schema.
+     *
+     * @return the work; its result counts the rows copied
+     */
+    public java.util.function.Supplier<ObjectNode> copy(Caller caller, String projectKey, String name, String targetProjectKey,
+                                                         String targetName, boolean syncSchema, String writeMode) {
+        ObjectNode source = require(caller, projectKey, name, ProjectAccess.READ);
+        if (targetProjectKey == null || targetProjectKey.isBlank()) throw ApiException.invalidField("targetProjectKey", "is required");
+        if (targetName == null || targetName.isBlank()) throw ApiException.invalidField("targetDatasetName", "is required");
+        ObjectNode target = require(caller, targetProjectKey, targetName, ProjectAccess.WRITE);
+        if (!OWN_FILE_TYPES.contains(target.path("type").asText())) {
+            throw ApiException.invalidField("targetDatasetName", "dataset '" + targetName + "' of type " + target.path("type").asText()
+                    + " cannot be written here: copy into an UploadedFiles or Filesystem dataset");
+        }
+        if (projectKey.equals(targetProjectKey) && name.equals(targetName)) {
+            throw ApiException.invalidField("targetDatasetName", "a dataset cannot be copied into itself");
+        }
+        String mode = writeMode == null ? "OVERWRITE" : writeMode;
+        if (!mode.equals("OVERWRITE") && !mode.equals("APPEND")) {
+            throw ApiException.invalidField("writeMode", "must be OVERWRITE or APPEND, got '" + mode + "'");
+        }
+        return () -> {
+            ObjectNode t = find(targetProjectKey, targetName).orElseThrow(() -> ApiException.notFound("Dataset '" + targetProjectKey + "." + targetName + "'"));
+            if (syncSchema) {
+                t.set("schema", source.path("schema").deepCopy());
+                write(targetProjectKey, targetName, t);
+            }
+            if (mode.equals("OVERWRITE")) files.clear(targetProjectKey, targetName);
+            ColumnSelection all = select(source, null);
+            long[] rows = {0};
+            try {
+                files.writeFile(targetProjectKey, targetName, "copy_of_" + name + "_" + System.currentTimeMillis() + ".csv",
+                        t.path("formatParams"), all.names(), out -> read(source, all, cells -> {
+                            out.printRecord(cells);
+                            rows[0]++;
+                        }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Copy of " + projectKey + "." + name + " failed after " + rows[0] + " rows: " + e.getMessage(), e);
+            }
+            ObjectNode result = Json.object();
+            result.put("targetProjectKey", targetProjectKey);
+            result.put("targetDatasetName", targetName);
+            result.put("copiedRows", rows[0]);
+            return result;
+        };
+    }
+
+    /**
      * The files a format detection ({@link FormatDetector}) reads, once the caller's right to change the dataset's
      * settings is checked.
      */

@@ -12,6 +12,7 @@ import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.DatasetsApi;
+import org.dsscontractkit.server.generated.dss.model.DatasetCopyRequest;
 import org.dsscontractkit.server.generated.dss.model.DatasetCreation;
 import org.dsscontractkit.server.generated.dss.model.DatasetMetadata;
 import org.dsscontractkit.server.generated.dss.model.DatasetSchema;
@@ -72,6 +73,18 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
         datasets.require(caller(), projectKey, datasetName, ProjectAccess.READ);
         // Recipes and analyses are what use a dataset; this server keeps none yet, so nothing does.
         return ok(Json.array());
+    }
+
+    @Override public Response copyDataset(String projectKey, String datasetName, DatasetCopyRequest copy) {
+        Caller c = caller();
+        JsonNode body = tree(copy);
+        String targetProjectKey = body.path("targetProjectKey").asText(null);
+        String targetName = body.path("targetDatasetName").asText(null);
+        var work = datasets.copy(c, projectKey, datasetName, targetProjectKey, targetName,
+                body.path("syncSchema").asBoolean(true), body.path("writeMode").asText(null));
+        String id = futures.submit(c, "dataset_copy", "Copy dataset " + projectKey + "." + datasetName + " to "
+                + targetProjectKey + "." + targetName, work);
+        return ok(futures.state(c, id));
     }
 
     @Override public Response detectDatasetFormat(String projectKey, String datasetName, FormatDetectionRequest options) {
