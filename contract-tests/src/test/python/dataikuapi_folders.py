@@ -153,6 +153,11 @@ def uploaded_dataset_autodetect(project):
     history = dataset.get_metric_history("records:COUNT_RECORDS")
     assert [v["value"] for v in history["values"]] == ["2"], history
     expect_error("metricLookup", lambda: dataset.get_metric_history("no:SUCH_METRIC"))
+    copy = project.create_upload_dataset("people_copy")
+    result = dataset.copy_to(copy).wait_for_result()
+    assert result["copiedRows"] == 2, result
+    assert list(copy.iter_rows()) == [["Ada", 36, True], ["Bob", 41, False]]
+    expect_error("itself", lambda: dataset.copy_to(dataset))
     empty = project.create_upload_dataset("nothing_yet")
     expect_error("Format detection failed", lambda: empty.autodetect_settings())
 
