@@ -1,5 +1,6 @@
 package org.dsscontractkit.client.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 import org.dsscontractkit.client.DssApi;
@@ -48,7 +49,10 @@ public final class ManagedDatasetCreationHelper {
     public ManagedDatasetCreationHelper withStoreInto(String connection, String typeOptionId, String formatOptionId) {
         creationSettings.put("connectionId", connection);
         if (typeOptionId != null) creationSettings.put("typeOptionId", typeOptionId);
-        if (formatOptionId != null) creationSettings.with("specificSettings").put("formatOptionId", formatOptionId);
+        if (formatOptionId != null) {
+            JsonNode specific = creationSettings.get("specificSettings");
+            (specific instanceof ObjectNode o ? o : creationSettings.putObject("specificSettings")).put("formatOptionId", formatOptionId);
+        }
         return this;
     }
 
