@@ -106,7 +106,7 @@ public abstract class DssProviderContract extends ProviderContract {
     public Map<String, Object> managedFolderWithFile() {
         deleteProjectIfPresent(ProviderStates.PROJECT);
         DSSManagedFolder folder = admin().createProject(ProviderStates.PROJECT, "Pact project", "admin").createManagedFolder("drops");
-        folder.putFile("/reports/orders.csv", new ByteArrayInputStream(ProviderStates.FOLDER_FILE_CONTENT.getBytes(StandardCharsets.UTF_8)));
+        folder.putFile("/orders.csv", new ByteArrayInputStream(ProviderStates.FOLDER_FILE_CONTENT.getBytes(StandardCharsets.UTF_8)));
         return Map.of("folderId", folder.getId());
     }
 
