@@ -286,6 +286,24 @@ class DatasetHandlesIT extends ReferenceServerIT {
     }
 
     @Test
+    void theSchemaOfAnSqlDatasetIsReadFromItsTable() {
+        DSSDataset customers = project.createDataset("customers", "H2", Map.of("connection", "demo_sql", "mode", "table",
+                "table", "customers"), null, null);
+        DSSDatasetSettings settings = customers.autodetectSettings(false);
+        assertThat(settings.getRaw().path("schema").path("columns").toString()).contains("{\"name\":\"ID\",\"type\":\"int\"}")
+                .contains("\"name\":\"NAME\",\"type\":\"string\"");
+        settings.save();
+        assertThat(customers.getSchema().path("columns").size()).isGreaterThan(1);
+
+        DSSDataset missing = project.createDataset("nothing_there", "H2", Map.of("connection", "demo_sql", "mode", "table",
+                "table", "no_such_table"), null, null);
+        assertThatThrownBy(missing::testAndDetectSql)
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("no_such_table"));
+        assertThatThrownBy(() -> uploadedOrders().testAndDetectSql())
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
+    }
+
+    @Test
     void managedDatasetInfoAndUsages() {
         DSSDataset copy = project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(false);
         JsonNode info = copy.getInfo();

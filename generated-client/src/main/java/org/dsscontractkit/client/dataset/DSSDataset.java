@@ -25,6 +25,10 @@ import org.dsscontractkit.client.rows.RowStream;
 /** Handle on a dataset, as returned by {@code project.getDataset(name)}. Creating it sends no request. */
 public final class DSSDataset {
 
+    /** Dataset types whose data are files, detected by {@code detectDatasetFormat} (the Python client's list). */
+    private static final java.util.Set<String> FILE_TYPES = java.util.Set.of("Filesystem", "UploadedFiles", "FilesInFolder",
+            "HDFS", "S3", "Azure", "GCS", "FTP", "SCP", "SFTP");
+
     /** The data format the Python client reads, and this one too. */
     public static final String STREAM_FORMAT = TabularDataFormat.TSV_EXCEL_NOHEADER.getValue();
 
@@ -321,16 +325,33 @@ public final class DSSDataset {
         return DSSFuture.fromResponse(api, api.json(() -> api.datasets().detectDatasetFormatRequestBuilder(projectKey, name, body)));
     }
 
+    /** @return the schema of an SQL dataset's table, as the database describes it ({@code schemaDetection.newSchema}): {@code detectSqlDatasetSchema} */
+    public JsonNode testAndDetectSql() {
+        return api.json(() -> api.datasets().detectSqlDatasetSchemaRequestBuilder(projectKey, name));
+    }
+
     /**
-     * Detects the format and schema of the dataset's files and returns the settings with them, not saved yet, like
-     * the Python client's {@code autodetect_settings}: {@code getDatasetSettings}, then {@link #testAndDetect(boolean)}.
+     * Detects the settings and returns them, not saved yet, like the Python client's {@code autodetect_settings}:
+     * {@code getDatasetSettings}, then, for a file-based dataset, {@link #testAndDetect(boolean)} (format and schema
+     * of its files), for any other, {@link #testAndDetectSql()} (schema of its table).
      *
-     * @param inferStorageTypes type the columns from their values (otherwise every column is a string)
-     * @return the settings with {@code formatType}, {@code formatParams} and {@code schema} detected; {@link DSSDatasetSettings#save() save} them
+     * @param inferStorageTypes for files: type the columns from their values (otherwise every column is a string)
+     * @return the settings with {@code formatType}, {@code formatParams} and {@code schema} detected (the schema only,
+     *         for an SQL dataset); {@link DSSDatasetSettings#save() save} them
      * @throws DataikuException (status 200, error type {@code FormatDetectionFailed}) when no format was detected
      */
     public DSSDatasetSettings autodetectSettings(boolean inferStorageTypes) {
         DSSDatasetSettings settings = getSettings();
+        if (!FILE_TYPES.contains(settings.getType())) {
+            JsonNode detected = testAndDetectSql();
+            JsonNode schema = detected.path("schemaDetection").get("newSchema");
+            if (schema == null) {
+                throw new DataikuException(200, "FormatDetectionFailed", null,
+                        "Format detection failed, complete response is " + detected, null);
+            }
+            settings.getRaw().set("schema", schema);
+            return settings;
+        }
         JsonNode result = testAndDetect(inferStorageTypes).waitForResult();
         JsonNode format = result == null ? null : result.get("format");
         if (format == null || !format.path("ok").asBoolean(false)) {

@@ -302,6 +302,21 @@ public final class DatasetService {
     }
 
     /**
+     * The SQL connection an SQL dataset reads, once the caller's right to change the dataset's settings and to use
+     * the connection are checked; 400 for a dataset that is not on an SQL connection.
+     */
+    public ObjectNode sqlConnectionOf(Caller caller, String projectKey, String name) {
+        ObjectNode d = require(caller, projectKey, name, ProjectAccess.WRITE);
+        String conn = d.path("params").path("connection").asText("");
+        ObjectNode c = conn.isEmpty() ? null : connections.requireUsable(caller, conn);
+        if (c == null || !connections.isSql(c)) {
+            throw ApiException.badRequest("Dataset '" + name + "' of type " + d.path("type").asText()
+                    + " is not on an SQL connection: only SQL datasets have a table to detect");
+        }
+        return c;
+    }
+
+    /**
      * The files a format detection ({@link FormatDetector}) reads, once the caller's right to change the dataset's
      * settings is checked.
      */

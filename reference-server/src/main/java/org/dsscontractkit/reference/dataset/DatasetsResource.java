@@ -8,6 +8,7 @@ import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.future.FutureService;
 import org.dsscontractkit.reference.job.JobService;
 import org.dsscontractkit.reference.project.ProjectAccess;
+import org.dsscontractkit.reference.sql.TableSchemaDetector;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
@@ -30,12 +31,22 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
     private final DatasetMetrics metrics;
     private final JobService jobs;
     private final FutureService futures;
+    private final TableSchemaDetector tables;
 
-    public DatasetsResource(DatasetService datasets, DatasetMetrics metrics, JobService jobs, FutureService futures) {
+    public DatasetsResource(DatasetService datasets, DatasetMetrics metrics, JobService jobs, FutureService futures,
+                            TableSchemaDetector tables) {
         this.datasets = datasets;
         this.metrics = metrics;
         this.jobs = jobs;
         this.futures = futures;
+        this.tables = tables;
+    }
+
+    @Override public Response detectSqlDatasetSchema(String projectKey, String datasetName) {
+        Caller c = caller();
+        ObjectNode connection = datasets.sqlConnectionOf(c, projectKey, datasetName);
+        ObjectNode d = datasets.require(c, projectKey, datasetName, ProjectAccess.WRITE);
+        return ok(tables.detect(connection, d.path("params") instanceof ObjectNode params ? params : Json.object()));
     }
 
     @Override public Response createManagedDataset(String projectKey, ManagedDatasetCreation creation) {

@@ -37,6 +37,7 @@ import org.dsscontractkit.reference.project.VariablesResource;
 import org.dsscontractkit.reference.sql.DemoDatabase;
 import org.dsscontractkit.reference.sql.SqlQueriesResource;
 import org.dsscontractkit.reference.sql.SqlQueryService;
+import org.dsscontractkit.reference.sql.TableSchemaDetector;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
@@ -141,7 +142,8 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
         api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
         api.bind(VariablesApi.class, new VariablesResource(projects, instance));
-        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets, db), jobs, futures));
+        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets, db), jobs, futures,
+                new TableSchemaDetector(connections)));
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
         api.bind(ManagedFoldersApi.class, new ManagedFoldersResource(managedFolders, datasets, futures)).restOfPath("filePath");
