@@ -77,6 +77,11 @@ public final class DatasetFiles {
         if (base.isEmpty() || base.equals(".") || base.equals("..") || base.startsWith(".")) {
             throw ApiException.invalidField("file", "invalid file name '" + name + "'");
         }
+        // file systems (ext4, xfs, tmpfs, APFS, NTFS) take names of at most 255 bytes
+        int bytes = base.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > 255) {
+            throw ApiException.invalidField("file", "the file name is " + bytes + " bytes long in UTF-8; at most 255");
+        }
         return base;
     }
 

@@ -54,6 +54,7 @@ public final class ProjectFolderService {
         if (!caller.mayCreateProjects()) throw ApiException.forbidden("You may not create project folders");
         if (name == null || name.isBlank()) throw ApiException.invalidField("name", "is required (query parameter)");
         if (name.contains("/")) throw ApiException.invalidField("name", "must not contain '/'");
+        requireStorableName(name);
         String id = Secrets.randomToken(7);
         db.inTransaction(c -> {
             if (!Database.query(c, "SELECT id FROM project_folders WHERE parent_id = ? AND name = ?", rs -> rs.getString(1), parentId, name).isEmpty()) {
@@ -81,6 +82,13 @@ public final class ProjectFolderService {
         return out;
     }
 
+    private static void requireStorableName(String name) {
+        if (name.length() > MAX_NAME) throw ApiException.invalidField("name", "is " + name.length() + " characters long; at most " + MAX_NAME);
+    }
+
+    /** The store's bound on a folder name (project_folders.name). */
+    private static final int MAX_NAME = 255;
+
     public void saveSettings(Caller caller, String id, JsonNode body) {
         Folder f = load(id);
         requireManage(caller, f);
@@ -88,6 +96,7 @@ public final class ProjectFolderService {
         String name = Json.optionalText(s, "name");
         if (ROOT.equals(id) && name != null && !name.isEmpty()) throw ApiException.invalidField("name", "the root folder cannot be renamed");
         if (name != null && name.isBlank() && !ROOT.equals(id)) throw ApiException.invalidField("name", "must not be empty");
+        if (name != null) requireStorableName(name);
         Json.optionalText(s, "owner");
         String newName = ROOT.equals(id) ? null : (name == null ? f.name() : name);
         s.remove("name");

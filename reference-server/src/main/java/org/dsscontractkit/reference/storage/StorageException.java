@@ -12,6 +12,11 @@ public class StorageException extends RuntimeException {
         super(message, cause);
     }
 
+    /** A value longer than its column allows: SQLSTATE 22001 on both H2 and PostgreSQL. */
+    public boolean isValueTooLong() {
+        return getCause() instanceof SQLException e && "22001".equals(e.getSQLState());
+    }
+
     /** Unique/primary-key violations: SQLSTATE class 23 on both H2 and PostgreSQL. */
     public boolean isConstraintViolation() {
         return getCause() instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("23");

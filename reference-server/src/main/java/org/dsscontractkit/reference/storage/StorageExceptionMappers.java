@@ -28,6 +28,12 @@ public final class StorageExceptionMappers {
             if (e.isConstraintViolation()) {
                 return ErrorBodies.response(ApiException.conflict("The object already exists or is still referenced"));
             }
+            if (e.isValueTooLong()) {
+                // every identifier and name has a bound in the store; a service that forgot to check one still
+                // answers the caller's mistake as such, not as a store outage
+                return ErrorBodies.response(ApiException.badRequest("A name or identifier in the request is longer than"
+                        + " the server stores (at most 255 characters)"));
+            }
             LOG.error("Store failure", e);
             return ErrorBodies.response(503, ErrorTypes.STORAGE_UNAVAILABLE, "The configuration store is unavailable");
         }

@@ -246,6 +246,7 @@ abstract class ApiSuite {
         assertThat(admin.get("/project-folders/ROOT").json().get("childrenIds").toString()).contains(id);
         assertError(admin.post("/project-folders/ROOT/children?name=Team%20A", null), 409);
         assertError(admin.post("/project-folders/ROOT/children", null), 400, "name");
+        assertError(admin.post("/project-folders/ROOT/children?name=" + "a".repeat(256), null), 400, "name", "255");
         String sub = admin.post("/project-folders/" + id + "/children?name=Sub", null).json().get("id").asText();
         assertThat(admin.post("/project-folders/" + sub + "/move?destination=ROOT", null).status()).isEqualTo(204);
         assertError(admin.post("/project-folders/" + id + "/move?destination=" + id, null), 400, "destination");
@@ -488,6 +489,30 @@ abstract class ApiSuite {
         assertThat(admin.get("/projects/PMFD/datasets/out/usages").json()).isEmpty();
         assertError(admin.post("/projects/PMFD/datasets/managed", obj("name", "bad", "creationSettings",
                 obj("partitioningOptionId", "copy:dataset:nope"))), 400, "partitioningOptionId");
+    }
+
+    @Test
+    void aFileWiderThanASchemaIsRefusedAndTheDatasetStaysUsable() {
+        createProject("PWIDE");
+        createUploadedDataset("PWIDE", "wide");
+        // one row, no line break: what a JSON array uploaded as CSV looks like
+        StringBuilder row = new StringBuilder("[1");
+        for (int i = 0; i < 20_000; i++) row.append(",1234567");
+        byte[] wide = row.append("]").toString().getBytes(StandardCharsets.UTF_8);
+
+        assertError(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "wide.csv", wide), 400,
+                "file", "20001 columns", "10000");
+        assertThat(admin.get("/projects/PWIDE/datasets/wide/uploaded/files").json().size()).as("the refused file is not kept").isZero();
+        assertError(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "x".repeat(252) + ".csv",
+                "a\n1\n".getBytes(StandardCharsets.UTF_8)), 400, "file", "256 bytes");
+        assertThat(admin.get("/projects/PWIDE/datasets/wide/schema").json().path("columns").size()).isZero();
+        List<Object> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_001; i++) columns.add(obj("name", "c" + i, "type", "string"));
+        assertError(admin.put("/projects/PWIDE/datasets/wide/schema", obj("columns", columns)), 400, "columns", "10001");
+
+        assertThat(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "narrow.csv",
+                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PWIDE/datasets/wide/schema").json().path("columns").size()).isEqualTo(2);
     }
 
     // ---- jobs ---------------------------------------------------------------------------------
