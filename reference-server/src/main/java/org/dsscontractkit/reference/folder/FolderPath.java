@@ -16,6 +16,7 @@ import java.util.List;
  */
 public record FolderPath(List<String> segments) {
     private static final int MAX_LENGTH = 1024;
+    private static final int MAX_SEGMENT_BYTES = 255;
 
     /**
      * @param raw   the path as given (one leading {@code /} optional)
@@ -36,6 +37,9 @@ public record FolderPath(List<String> segments) {
                 if (c == '\\') throw refused(field, raw, "has a backslash: '/' separates sub-folders");
             }
             if (segments.isEmpty() && s.length() == 2 && s.charAt(1) == ':') throw refused(field, raw, "starts with a drive letter");
+            if (s.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+                throw refused(field, raw, "has a name longer than " + MAX_SEGMENT_BYTES + " bytes, more than a file system holds");
+            }
             String decodedAgain = decodeOnce(s);
             if (decodedAgain.equals(".") || decodedAgain.equals("..") || decodedAgain.contains("/") || decodedAgain.contains("\\")) {
                 throw refused(field, raw, "has an encoded '" + decodedAgain + "' segment: paths may not leave the folder");
