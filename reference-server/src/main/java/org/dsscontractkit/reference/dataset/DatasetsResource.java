@@ -94,7 +94,7 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
         var work = datasets.copy(c, projectKey, datasetName, targetProjectKey, targetName,
                 body.path("syncSchema").asBoolean(true), body.path("writeMode").asText(null));
         String id = futures.submit(c, "dataset_copy", "Copy dataset " + projectKey + "." + datasetName + " to "
-                + targetProjectKey + "." + targetName, work);
+                + targetProjectKey + "." + targetName, work::get);
         return ok(futures.state(c, id));
     }
 
