@@ -134,7 +134,7 @@ class ManagedFolderHandlesIT extends ReferenceServerIT {
     @Test
     void pathsThatWouldLeaveTheFolderAreRefusedByName() {
         DSSManagedFolder folder = project.createManagedFolder("guarded");
-        for (String bad : List.of("../escape.txt", "/a/../../escape.txt", "a//b.txt", "a\\b.txt", "%2e%2e/x.txt")) {
+        for (String bad : List.of("../escape.txt", "/a/../../escape.txt", "a//b.txt", "%2e%2e/x.txt")) {
             assertThatThrownBy(() -> folder.putFile(bad, text("x")))
                     .as(bad)
                     .isInstanceOfSatisfying(DataikuException.class, e -> {
@@ -142,6 +142,9 @@ class ManagedFolderHandlesIT extends ReferenceServerIT {
                         assertThat(e.getDetailedMessage()).contains("filePath").contains(bad);
                     });
         }
+        // a backslash travels as %5C, which the container refuses before the API
+        assertThatThrownBy(() -> folder.putFile("a\\b.txt", text("x")))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
         assertThat(folder.listContents()).isEmpty();
         folder.putFile("/dir/file.txt", text("x"));
         assertThatThrownBy(() -> folder.putFile("/dir", text("y")))
