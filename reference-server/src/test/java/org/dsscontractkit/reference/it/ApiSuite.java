@@ -456,7 +456,7 @@ abstract class ApiSuite {
                 "params", obj("connection", "filesystem_folders", "path", "/../../outside"));
         assertError(admin.post("/projects/PMFT/managedfolders/", escaping), 400, "params.path");
         assertError(admin.post("/projects/PMFT/managedfolders/", obj("name", "sql", "params", obj("connection", "demo_sql"))), 400, "Filesystem");
-        Api reader = userApi("folderreader", "readers");
+        Api reader = userApi("managedfolderreader", "readers");
         assertError(reader.upload(contents + "x.txt", "", new byte[]{1}), 403);
         assertError(reader.post("/projects/PMFT/managedfolders/", obj("name", "mine")), 403);
     }
