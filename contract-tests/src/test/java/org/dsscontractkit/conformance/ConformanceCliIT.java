@@ -57,7 +57,7 @@ class ConformanceCliIT {
 
     /**
      * What a DSS in use holds, in a project of the test's own: an uploaded dataset with rows and a job that built
-     * it; and on the instance a meaning and a personal API key of the admin.
+     * it, a managed folder with a file; and on the instance a meaning and a personal API key of the admin.
      */
     @BeforeAll
     static void seed(@TempDir Path dir) throws Exception {
@@ -69,6 +69,7 @@ class ConformanceCliIT {
         Path csv = Files.writeString(dir.resolve("orders.csv"), "id,customer,amount\n1,ann,12.5\n2,bob,7\n3,cy,40.25\n");
         orders.uploadedAddFile(csv);
         orders.build();
+        project.createManagedFolder("drops").putFile("/2015/orders.csv", csv);
         client.createMeaning("conformance_sku_" + SEED.toLowerCase(), "SKU", "PATTERN", null, null, null, "[A-Z]{3}",
                 null, false);
         client.createPersonalApiKey("conformance seed", "read by the conformance run");

@@ -17,6 +17,7 @@ import org.dsscontractkit.client.generated.dss.api.GroupsApi;
 import org.dsscontractkit.client.generated.dss.api.JobsApi;
 import org.dsscontractkit.client.generated.dss.api.LicensingApi;
 import org.dsscontractkit.client.generated.dss.api.LogsApi;
+import org.dsscontractkit.client.generated.dss.api.ManagedFoldersApi;
 import org.dsscontractkit.client.generated.dss.api.MeaningsApi;
 import org.dsscontractkit.client.generated.dss.api.PluginsApi;
 import org.dsscontractkit.client.generated.dss.api.ProjectFoldersApi;
@@ -47,6 +48,7 @@ public final class DssApi extends ApiCalls {
     private final JobsApi jobs;
     private final LicensingApi licensing;
     private final LogsApi logs;
+    private final ManagedFoldersApi managedFolders;
     private final MeaningsApi meanings;
     private final PluginsApi plugins;
     private final ProjectFoldersApi projectFolders;
@@ -70,6 +72,7 @@ public final class DssApi extends ApiCalls {
         this.jobs = new JobsApi(apiClient);
         this.licensing = new LicensingApi(apiClient);
         this.logs = new LogsApi(apiClient);
+        this.managedFolders = new ManagedFoldersApi(apiClient);
         this.meanings = new MeaningsApi(apiClient);
         this.plugins = new PluginsApi(apiClient);
         this.projectFolders = new ProjectFoldersApi(apiClient);
@@ -142,6 +145,11 @@ public final class DssApi extends ApiCalls {
     /** @return server logs */
     public LogsApi logs() {
         return logs;
+    }
+
+    /** @return managed folders: settings, files */
+    public ManagedFoldersApi managedFolders() {
+        return managedFolders;
     }
 
     /** @return user-defined meanings */

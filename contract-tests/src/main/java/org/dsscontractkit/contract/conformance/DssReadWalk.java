@@ -34,7 +34,9 @@ final class DssReadWalk {
             "getResolvedProjectVariables", "listRecipes", "listScenarios", "locateProjectFolder", "listDatasets",
             "getDatasetSettings", "getDatasetSchema", "getDatasetMetadata", "listDatasetPartitions",
             "getDatasetLastMetricValues", "listDatasetUploadedFiles", "readDatasetData", "finishDatasetStreaming",
-            "listJobs", "getJobStatus", "getJobLog");
+            "listJobs", "getJobStatus", "getJobLog", "listManagedFolders", "getManagedFolder", "listManagedFolderContents",
+            "getManagedFolderFile", "getManagedFolderUsages", "getManagedFolderLastMetricValues",
+            "getManagedFolderMetricHistory", "getDatasetMetricHistory");
 
     private final ApiCaller dss;
     private final int sample;
@@ -137,6 +139,7 @@ final class DssReadWalk {
         }
         boolean anyDataset = false;
         boolean anyJob = false;
+        boolean anyManagedFolder = false;
         boolean rowsAsJson = false;
         List<String> walked = projectFilter.isEmpty() ? sample(keys) : keys;
         for (String key : walked) {
@@ -152,6 +155,12 @@ final class DssReadWalk {
             for (JsonNode dataset : sample(found)) {
                 anyDataset = true;
                 rowsAsJson |= dataset(key, dataset, !rowsAsJson);
+            }
+            Optional<ApiCaller.Answer> folders = get("listManagedFolders", project, Map.of());
+            List<String> folderIds = folders.filter(ApiCaller.Answer::ok).map(a -> texts(a.json(), "id")).orElse(List.of());
+            for (String folder : sample(folderIds)) {
+                anyManagedFolder = true;
+                managedFolder(key, folder);
             }
             Optional<ApiCaller.Answer> jobs = get("listJobs", project, Map.of("limit", "20"));
             List<String> ids = jobs.filter(ApiCaller.Answer::ok)
@@ -169,10 +178,47 @@ final class DssReadWalk {
             notReachedUnder("/projects/{projectKey}/datasets/{datasetName}", "no dataset in the projects walked ("
                     + String.join(", ", walked) + ")");
         }
+        if (!anyManagedFolder) {
+            notReachedUnder("/projects/{projectKey}/managedfolders/{managedFolderId}", "no managed folder in the projects"
+                    + " walked (" + String.join(", ", walked) + ")");
+        }
         if (!anyJob) {
             notReachedUnder("/projects/{projectKey}/jobs/{jobId}", "no job in the projects walked ("
                     + String.join(", ", walked) + "); --allow-writes runs one");
         }
+    }
+
+    private void managedFolder(String projectKey, String id) throws Transport.Unreachable {
+        Map<String, String> context = Map.of("projectKey", projectKey, "managedFolderId", id);
+        for (String op : List.of("getManagedFolder", "getManagedFolderUsages")) {
+            get(op, context, Map.of());
+        }
+        Optional<ApiCaller.Answer> contents = get("listManagedFolderContents", context, Map.of());
+        List<String> paths = contents.filter(ApiCaller.Answer::ok).map(a -> texts(a.json().path("items"), "path"))
+                .orElse(List.of());
+        if (paths.isEmpty()) {
+            notReached("getManagedFolderFile", "the managed folders walked hold no file");
+        }
+        for (String path : sample(paths)) {
+            Map<String, String> file = new LinkedHashMap<>(context);
+            file.put("filePath", path);
+            get("getManagedFolderFile", file, Map.of());
+        }
+        List<String> metricIds = metricIds(get("getManagedFolderLastMetricValues", context, Map.of()));
+        if (metricIds.isEmpty()) {
+            notReached("getManagedFolderMetricHistory", "the managed folders walked have no metric");
+        }
+        for (String metric : sample(metricIds)) {
+            get("getManagedFolderMetricHistory", context, Map.of("metricLookup", metric));
+        }
+    }
+
+    /** @return the ids of the metrics in a {@code ComputedMetrics} answer */
+    private static List<String> metricIds(Optional<ApiCaller.Answer> computedMetrics) {
+        return computedMetrics.filter(ApiCaller.Answer::ok)
+                .map(a -> elements(a.json().path("metrics")).stream().map(m -> m.path("metric").path("id").asText(""))
+                        .filter(m -> !m.isEmpty()).toList())
+                .orElse(List.of());
     }
 
     /** @return whether the rows were also read as JSON */
@@ -190,7 +236,14 @@ final class DssReadWalk {
         String partition = ids.isEmpty() ? "NP" : ids.get(0);
         Map<String, String> partitionContext = new LinkedHashMap<>(context);
         partitionContext.put("partitionId", partition);
-        get("getDatasetLastMetricValues", partitionContext, Map.of());
+        Optional<ApiCaller.Answer> last = get("getDatasetLastMetricValues", partitionContext, Map.of());
+        List<String> metricIds = metricIds(last);
+        if (metricIds.isEmpty()) {
+            notReached("getDatasetMetricHistory", "the datasets walked have no metric");
+        }
+        for (String metric : sample(metricIds).subList(0, Math.min(1, metricIds.size()))) {
+            get("getDatasetMetricHistory", partitionContext, Map.of("metricLookup", metric));
+        }
         String type = dataset.path("type").asText("");
         if (type.equals("UploadedFiles") || type.equals("Filesystem")) {
             get("listDatasetUploadedFiles", context, Map.of());

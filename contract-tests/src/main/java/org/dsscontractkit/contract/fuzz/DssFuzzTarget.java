@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.dataset.DSSDataset;
+import org.dsscontractkit.client.folder.DSSManagedFolder;
 import org.dsscontractkit.client.project.DSSProject;
 import org.dsscontractkit.client.project.DSSProjectFolder;
 import org.dsscontractkit.contract.OpenApiDocument;
@@ -23,8 +24,8 @@ import org.dsscontractkit.contract.OpenApiDocument;
 /**
  * A DSS (the reference server, a real one) fuzzed through the DSS public API document, with real resources created
  * for the run through the Java client as an admin: three projects with an uploaded dataset of rows (one worked on,
- * one deleted by the deleting requests, one anchor that no request with valid credentials may change), project
- * folders, users, groups, connections, meanings, API keys, a job, a future and a SQL query. Every name carries a
+ * one deleted by the deleting requests, one anchor that no request with valid credentials may change), each with a
+ * managed folder holding a file, project folders, users, groups, connections, meanings, API keys, a job, a future and a SQL query. Every name carries a
  * random tag ({@code FUZZ_<tag>_...}, {@code fuzz_<tag>_...}) so that they are told apart and removed at the end.
  *
  * <p>After the run, {@link #checkIntact()} reads the anchor project again and compares it with what was stored:
@@ -109,6 +110,13 @@ public final class DssFuzzTarget implements FuzzTarget {
             put(role, "contextualProjectKey", key);
             put(role, "datasetName", DATASET);
             put(role, "fileName", FILE);
+            optional("managed folder " + role, () -> {
+                DSSManagedFolder folder = project.createManagedFolder(name("files", role));
+                folder.putFile(FILE, new ByteArrayInputStream(ROWS.getBytes(StandardCharsets.UTF_8)));
+                put(role, "managedFolderId", folder.getId());
+                put(role, "filePath", FILE);
+                return null;
+            });
         }
         ObjectNode metadata = (ObjectNode) admin.getProject(projectKey(FixtureRole.ANCHOR)).getMetadata();
         metadata.put("label", "Fuzz anchor " + tag);

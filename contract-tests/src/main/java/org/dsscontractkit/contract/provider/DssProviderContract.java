@@ -15,6 +15,7 @@ import org.apache.hc.core5.http.HttpRequest;
 import org.dsscontractkit.client.DSSClient;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.dataset.DSSDataset;
+import org.dsscontractkit.client.folder.DSSManagedFolder;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.project.DSSProject;
 import org.dsscontractkit.client.sql.DSSSQLQuery;
@@ -91,6 +92,22 @@ public abstract class DssProviderContract extends ProviderContract {
         deleteProjectIfPresent(ProviderStates.PROJECT);
         admin().createProject(ProviderStates.PROJECT, "Pact project", "admin").createDataset("incoming", "UploadedFiles",
                 null, "csv", Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
+    }
+
+    @State(ProviderStates.EMPTY_MANAGED_FOLDER)
+    public Map<String, Object> emptyManagedFolder() {
+        deleteProjectIfPresent(ProviderStates.PROJECT);
+        DSSManagedFolder folder = admin().createProject(ProviderStates.PROJECT, "Pact project", "admin").createManagedFolder("drops");
+        // the folder id is the provider's: it is handed to the interactions that use it (provider state injection)
+        return Map.of("folderId", folder.getId());
+    }
+
+    @State(ProviderStates.MANAGED_FOLDER_WITH_FILE)
+    public Map<String, Object> managedFolderWithFile() {
+        deleteProjectIfPresent(ProviderStates.PROJECT);
+        DSSManagedFolder folder = admin().createProject(ProviderStates.PROJECT, "Pact project", "admin").createManagedFolder("drops");
+        folder.putFile("/orders.csv", new ByteArrayInputStream(ProviderStates.FOLDER_FILE_CONTENT.getBytes(StandardCharsets.UTF_8)));
+        return Map.of("folderId", folder.getId());
     }
 
     @State(ProviderStates.ORDERS_BUILT)

@@ -21,6 +21,10 @@ public final class ProviderStates {
     public static final String EMPTY_UPLOADED_DATASET = "project PACT_P exists with an empty uploaded-files dataset incoming";
     public static final String ORDERS_BUILT = "project PACT_P exists with dataset orders built once by a job";
     public static final String NO_SUCH_PROJECT = "project NO_SUCH_PROJECT does not exist";
+    public static final String EMPTY_MANAGED_FOLDER = "project PACT_P exists with an empty managed folder drops";
+    public static final String MANAGED_FOLDER_WITH_FILE = "project PACT_P exists with a managed folder drops holding /orders.csv";
+    /** The content of /orders.csv in {@link #MANAGED_FOLDER_WITH_FILE}. */
+    public static final String FOLDER_FILE_CONTENT = "id,country\n1,FR\n2,DE\n";
     public static final String SQL_CONNECTION_WITH_CUSTOMERS = "connection demo_sql holds table customers";
     public static final String SQL_QUERY_STARTED = "a SQL query on table customers of connection demo_sql has been started";
     public static final String SQL_QUERY_READ = "a SQL query on table customers of connection demo_sql has been started and its rows read";

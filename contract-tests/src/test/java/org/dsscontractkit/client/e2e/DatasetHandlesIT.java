@@ -145,6 +145,14 @@ class DatasetHandlesIT extends ReferenceServerIT {
                 .isEqualTo("3");
         assertThat(metricValue(orders.getLastMetricValues("NP"), "records:COUNT_RECORDS")).isEqualTo("3");
 
+        // each computation is kept: 2 records, then 2 (ids), then 3 after the new file
+        List<String> history = new ArrayList<>();
+        orders.getMetricHistory("records:COUNT_RECORDS", null).path("values").forEach(v -> history.add(v.path("value").asText()));
+        assertThat(history).containsExactly("2", "2", "3");
+        assertThat(orders.getMetricHistory("records:COUNT_RECORDS", "NP").path("lastValue").path("value").asText()).isEqualTo("3");
+        assertThatThrownBy(() -> orders.getMetricHistory("no:SUCH_METRIC", null))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("metricLookup"));
+
         JsonNode checks = orders.runChecks("", null);
         assertThat(checks.path("partition").asText()).isEqualTo("NP");
         assertThat(checks.path("results").isArray()).isTrue();
@@ -223,5 +231,97 @@ class DatasetHandlesIT extends ReferenceServerIT {
         JsonNode again = job.abort();
         assertThat(again.path("success").asBoolean(true)).isFalse();
         assertThat(job.getState()).isEqualTo("ABORTED");
+    }
+    @Test
+    void autodetectAfterAnUploadFindsTheFormatAndTheSchema() {
+        DSSDataset people = project.createDataset("people", "UploadedFiles", null, null, null);
+        people.uploadedAddFile(new ByteArrayInputStream("name\tage\tvip\nAda\t36\ttrue\n'Bob'\t41\tfalse\n"
+                .getBytes(StandardCharsets.UTF_8)), "people.tsv");
+
+        JsonNode result = people.testAndDetect(false).waitForResult(Duration.ofSeconds(30));
+        assertThat(result.path("format").path("ok").asBoolean()).as(result.toString()).isTrue();
+        assertThat(result.path("format").path("schemaDetection").path("newSchema").path("columns").toString())
+                .as("without inferStorageTypes every column is a string").doesNotContain("bigint");
+
+        DSSDatasetSettings settings = people.autodetectSettings(true);
+        assertThat(settings.getRaw().path("formatType").asText()).isEqualTo("csv");
+        assertThat(settings.getRaw().path("formatParams").path("separator").asText()).isEqualTo("\t");
+        assertThat(settings.getRaw().path("formatParams").path("parseHeaderRow").asBoolean()).isTrue();
+        settings.save();
+        assertThat(people.getSchema().path("columns").toString())
+                .contains("{\"name\":\"name\",\"type\":\"string\"}").contains("{\"name\":\"age\",\"type\":\"bigint\"}")
+                .contains("{\"name\":\"vip\",\"type\":\"boolean\"}");
+        List<List<Object>> rows = new ArrayList<>();
+        try (RowStream stream = people.iterRows()) {
+            stream.forEach(rows::add);
+        }
+        assertThat(rows).containsExactly(Arrays.asList("Ada", 36L, true), Arrays.asList("'Bob'", 41L, false));
+
+        DSSDataset empty = project.createDataset("nothing_yet", "UploadedFiles", null, null, null);
+        assertThatThrownBy(() -> empty.autodetectSettings(false))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getMessage()).contains("no file"));
+    }
+
+    @Test
+    void copyToAnotherDatasetInItsFormat() {
+        DSSDataset orders = uploadedOrders();
+        DSSDataset copy = project.createDataset("orders_copy", "UploadedFiles", null, "csv",
+                Map.of("separator", ";", "style", "excel", "parseHeaderRow", false));
+
+        JsonNode result = orders.copyTo(copy, true, "OVERWRITE").waitForResult(Duration.ofSeconds(30));
+        assertThat(result.path("copiedRows").asLong()).isEqualTo(2);
+        assertThat(copy.getSchema().path("columns")).hasSize(4);
+        List<List<Object>> rows = new ArrayList<>();
+        try (RowStream stream = copy.iterRows()) {
+            stream.forEach(rows::add);
+        }
+        assertThat(rows).containsExactly(Arrays.asList(1L, 9.5, true, "plain"), Arrays.asList(2L, null, false, "with, comma"));
+
+        orders.copyTo(copy, false, "APPEND").waitForResult(Duration.ofSeconds(30));
+        assertThat(copy.uploadedListFiles()).hasSize(2);
+        orders.copyTo(copy, false, "OVERWRITE").waitForResult(Duration.ofSeconds(30));
+        assertThat(copy.uploadedListFiles()).hasSize(1);
+        assertThatThrownBy(() -> orders.copyTo(orders, true, "APPEND"))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("itself"));
+    }
+
+    @Test
+    void theSchemaOfAnSqlDatasetIsReadFromItsTable() {
+        DSSDataset customers = project.createDataset("customers", "H2", Map.of("connection", "demo_sql", "mode", "table",
+                "table", "customers"), null, null);
+        DSSDatasetSettings settings = customers.autodetectSettings(false);
+        assertThat(settings.getRaw().path("schema").path("columns").toString()).contains("{\"name\":\"ID\",\"type\":\"int\"}")
+                .contains("\"name\":\"NAME\",\"type\":\"string\"");
+        settings.save();
+        assertThat(customers.getSchema().path("columns").size()).isGreaterThan(1);
+
+        DSSDataset missing = project.createDataset("nothing_there", "H2", Map.of("connection", "demo_sql", "mode", "table",
+                "table", "no_such_table"), null, null);
+        assertThatThrownBy(missing::testAndDetectSql)
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getDetailedMessage()).contains("no_such_table"));
+        assertThatThrownBy(() -> uploadedOrders().testAndDetectSql())
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
+    }
+
+    @Test
+    void managedDatasetInfoAndUsages() {
+        DSSDataset copy = project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(false);
+        JsonNode info = copy.getInfo();
+        assertThat(info.path("dataset").path("managed").asBoolean()).isTrue();
+        assertThat(info.path("dataset").path("type").asText()).isEqualTo("Filesystem");
+        assertThat(info.has("lastBuild")).as("never built").isFalse();
+        assertThat(copy.getUsages()).isEmpty();
+
+        DSSJob job = copy.build(null, null, true, true, Duration.ofSeconds(60));
+        JsonNode built = copy.getInfo().path("lastBuild");
+        assertThat(built.path("jobId").asText()).isEqualTo(job.getId());
+        assertThat(built.path("buildEndTime").asLong()).isGreaterThanOrEqualTo(built.path("buildStartTime").asLong());
+
+        assertThatThrownBy(() -> project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(false))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(409));
+        DSSDataset replaced = project.newManagedDataset("orders_copy").withStoreInto("filesystem_managed").create(true);
+        assertThat(replaced.getInfo().has("lastBuild")).isFalse();
+        assertThatThrownBy(() -> project.newManagedDataset("elsewhere").withStoreInto("no_such_connection").create(false))
+                .isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(404));
     }
 }

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.DssApi;
+import org.dsscontractkit.client.future.DSSFuture;
 import org.dsscontractkit.client.generated.dss.model.SchemaColumn;
 import org.dsscontractkit.client.generated.dss.model.TabularDataFormat;
 import org.dsscontractkit.client.generated.dss.model.UploadedFile;
@@ -23,6 +24,10 @@ import org.dsscontractkit.client.rows.RowStream;
 
 /** Handle on a dataset, as returned by {@code project.getDataset(name)}. Creating it sends no request. */
 public final class DSSDataset {
+
+    /** Dataset types whose data are files, detected by {@code detectDatasetFormat} (the Python client's list). */
+    private static final java.util.Set<String> FILE_TYPES = java.util.Set.of("Filesystem", "UploadedFiles", "FilesInFolder",
+            "HDFS", "S3", "Azure", "GCS", "FTP", "SCP", "SFTP");
 
     /** The data format the Python client reads, and this one too. */
     public static final String STREAM_FORMAT = TabularDataFormat.TSV_EXCEL_NOHEADER.getValue();
@@ -237,6 +242,18 @@ public final class DSSDataset {
     }
 
     /**
+     * @param metricId  id of the metric ({@code records:COUNT_RECORDS}...)
+     * @param partition partition id, or empty/null for a non-partitioned dataset (sent as {@code NP})
+     * @return the values the metric took at each computation, oldest first ({@code values: [{time, value}]}):
+     *         {@code getDatasetMetricHistory}
+     */
+    public JsonNode getMetricHistory(String metricId, String partition) {
+        String m = DssApi.requireId("metric", metricId);
+        String p = partition == null || partition.isEmpty() ? "NP" : partition;
+        return api.json(() -> api.datasets().getDatasetMetricHistoryRequestBuilder(projectKey, name, p, m));
+    }
+
+    /**
      * Computes metrics: {@code computeDatasetMetricsFromIds} with {@code {metricIds}} when ids are given, else
      * {@code computeDatasetMetrics} with the probes (or no body).
      *
@@ -266,6 +283,85 @@ public final class DSSDataset {
     public JsonNode runChecks(String partition, List<String> checks) {
         String p = partition == null ? "" : partition;
         return api.json(() -> api.datasets().runDatasetChecksRequestBuilder(projectKey, name, p, checks));
+    }
+
+    /**
+     * Copies every row into another dataset: {@code copyDataset} with
+     * {@code {targetProjectKey, targetDatasetName, syncSchema, writeMode}}, like the Python client's {@code copy_to}.
+     *
+     * @param syncSchema give the target this dataset's schema first
+     * @param writeMode  {@code OVERWRITE} or {@code APPEND}
+     * @return the copy, a future; {@link DSSFuture#waitForResult()} gives the rows copied
+     */
+    public DSSFuture copyTo(DSSDataset target, boolean syncSchema, String writeMode) {
+        ObjectNode body = api.newObject();
+        body.put("targetProjectKey", target.getProjectKey());
+        body.put("targetDatasetName", target.getName());
+        body.put("syncSchema", syncSchema);
+        body.put("writeMode", writeMode == null ? "OVERWRITE" : writeMode);
+        return DSSFuture.fromResponse(api, api.json(() -> api.datasets().copyDatasetRequestBuilder(projectKey, name, body)));
+    }
+
+    /** @return the settings and what is known of the data ({@code dataset}, {@code lastBuild}): {@code getDatasetInfo} */
+    public ObjectNode getInfo() {
+        return api.object(() -> api.datasets().getDatasetInfoRequestBuilder(projectKey, name), "information of dataset " + fullName());
+    }
+
+    /** @return the recipes and analyses using the dataset ({@code type}, {@code objectId}, {@code objectProjectKey}): {@code getDatasetUsages} */
+    public JsonNode getUsages() {
+        return api.json(() -> api.datasets().getDatasetUsagesRequestBuilder(projectKey, name));
+    }
+
+    /**
+     * Detects the format and schema of the files of a file-based dataset: {@code detectDatasetFormat} with
+     * {@code {detectPossibleFormats: true, inferStorageTypes}}. Changes nothing.
+     *
+     * @return the detection, a future whose result holds {@code format} and {@code possibleFormats}
+     */
+    public DSSFuture testAndDetect(boolean inferStorageTypes) {
+        ObjectNode body = api.newObject();
+        body.put("detectPossibleFormats", true);
+        body.put("inferStorageTypes", inferStorageTypes);
+        return DSSFuture.fromResponse(api, api.json(() -> api.datasets().detectDatasetFormatRequestBuilder(projectKey, name, body)));
+    }
+
+    /** @return the schema of an SQL dataset's table, as the database describes it ({@code schemaDetection.newSchema}): {@code detectSqlDatasetSchema} */
+    public JsonNode testAndDetectSql() {
+        return api.json(() -> api.datasets().detectSqlDatasetSchemaRequestBuilder(projectKey, name));
+    }
+
+    /**
+     * Detects the settings and returns them, not saved yet, like the Python client's {@code autodetect_settings}:
+     * {@code getDatasetSettings}, then, for a file-based dataset, {@link #testAndDetect(boolean)} (format and schema
+     * of its files), for any other, {@link #testAndDetectSql()} (schema of its table).
+     *
+     * @param inferStorageTypes for files: type the columns from their values (otherwise every column is a string)
+     * @return the settings with {@code formatType}, {@code formatParams} and {@code schema} detected (the schema only,
+     *         for an SQL dataset); {@link DSSDatasetSettings#save() save} them
+     * @throws DataikuException (status 200, error type {@code FormatDetectionFailed}) when no format was detected
+     */
+    public DSSDatasetSettings autodetectSettings(boolean inferStorageTypes) {
+        DSSDatasetSettings settings = getSettings();
+        if (!FILE_TYPES.contains(settings.getType())) {
+            JsonNode detected = testAndDetectSql();
+            JsonNode schema = detected.path("schemaDetection").get("newSchema");
+            if (schema == null) {
+                throw new DataikuException(200, "FormatDetectionFailed", null,
+                        "Format detection failed, complete response is " + detected, null);
+            }
+            settings.getRaw().set("schema", schema);
+            return settings;
+        }
+        JsonNode result = testAndDetect(inferStorageTypes).waitForResult();
+        JsonNode format = result == null ? null : result.get("format");
+        if (format == null || !format.path("ok").asBoolean(false)) {
+            throw new DataikuException(200, "FormatDetectionFailed", null,
+                    "Format detection failed, complete response is " + result, null);
+        }
+        settings.getRaw().set("formatType", format.get("type"));
+        settings.getRaw().set("formatParams", format.get("params"));
+        settings.getRaw().set("schema", format.path("schemaDetection").get("newSchema"));
+        return settings;
     }
 
     /**

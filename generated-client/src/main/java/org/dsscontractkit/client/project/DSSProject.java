@@ -15,6 +15,8 @@ import java.util.Objects;
 import org.dsscontractkit.client.DataikuException;
 import org.dsscontractkit.client.DssApi;
 import org.dsscontractkit.client.dataset.DSSDataset;
+import org.dsscontractkit.client.dataset.ManagedDatasetCreationHelper;
+import org.dsscontractkit.client.folder.DSSManagedFolder;
 import org.dsscontractkit.client.future.DSSFuture;
 import org.dsscontractkit.client.generated.dss.model.JobSummary;
 import org.dsscontractkit.client.generated.dss.model.RecipeSummary;
@@ -228,6 +230,59 @@ public final class DSSProject {
         body.set("formatParams", formatParams == null ? api.newObject() : api.toTree(formatParams));
         api.send(() -> api.datasets().createDatasetRequestBuilder(projectKey, body));
         return getDataset(datasetName);
+    }
+
+    /**
+     * Starts the creation of a managed dataset, like the Python client's {@code new_managed_dataset(name)}: choose
+     * where it is stored, then {@link ManagedDatasetCreationHelper#create(boolean) create} it.
+     */
+    public ManagedDatasetCreationHelper newManagedDataset(String datasetName) {
+        return new ManagedDatasetCreationHelper(api, this, datasetName);
+    }
+
+    /** @return handles on the managed folders of the project: {@code listManagedFolders} */
+    public List<DSSManagedFolder> listManagedFolders() {
+        List<DSSManagedFolder> folders = new ArrayList<>();
+        for (JsonNode item : listManagedFoldersRaw()) {
+            folders.add(new DSSManagedFolder(api, projectKey, item.path("id").asText()));
+        }
+        return folders;
+    }
+
+    /** @return the managed folders' settings as DSS sent them ({@code id}, {@code name}, {@code type}, {@code params}...): {@code listManagedFolders} */
+    public JsonNode listManagedFoldersRaw() {
+        return api.json(() -> api.managedFolders().listManagedFoldersRequestBuilder(projectKey));
+    }
+
+    /** @return a handle on a managed folder of this project, by id (no request) */
+    public DSSManagedFolder getManagedFolder(String folderId) {
+        return new DSSManagedFolder(api, projectKey, folderId);
+    }
+
+    /** Creates a managed folder on the {@code filesystem_folders} connection; see {@link #createManagedFolder(String, String, String)}. */
+    public DSSManagedFolder createManagedFolder(String name) {
+        return createManagedFolder(name, null, "filesystem_folders");
+    }
+
+    /**
+     * Creates a managed folder: {@code createManagedFolder} with the Python client's body
+     * ({@code {name, projectKey, type, params: {connection, path: "/${projectKey}/${odbId}"}}}).
+     *
+     * @param name       name of the folder, unique in the project
+     * @param folderType kind of storage, or null for the connection's
+     * @param connection connection to store the files on
+     * @return a handle on the new folder (by the id DSS gave it)
+     */
+    public DSSManagedFolder createManagedFolder(String name, String folderType, String connection) {
+        ObjectNode body = api.newObject();
+        body.put("name", name);
+        body.put("projectKey", projectKey);
+        body.put("type", folderType);
+        ObjectNode params = body.putObject("params");
+        params.put("connection", connection);
+        params.put("path", "/${projectKey}/${odbId}");
+        ObjectNode created = api.object(() -> api.managedFolders().createManagedFolderRequestBuilder(projectKey, body), "created managed folder");
+        return getManagedFolder(created.path("id").asText());
     }
 
     /** @return the jobs of the project, latest first ({@code def.id} is the job id): {@code listJobs} */

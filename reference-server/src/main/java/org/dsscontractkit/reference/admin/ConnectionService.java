@@ -18,12 +18,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Data connections. Two are built in: {@code filesystem_managed} (files under the data directory)
- * and {@code demo_sql} (an embedded H2 database seeded with demo tables). PostgreSQL, H2 and generic
+ * Data connections. Three are built in: {@code filesystem_managed} (dataset files under the data directory),
+ * {@code filesystem_folders} (managed folders, under the data directory) and {@code demo_sql} (an embedded H2 database seeded with demo tables). PostgreSQL, H2 and generic
  * JDBC connections created through the API really connect.
  */
 public final class ConnectionService {
     public static final String FILESYSTEM_MANAGED = "filesystem_managed";
+    /** Where managed folders are stored unless told otherwise (the name DSS and its Python client default to). */
+    public static final String FILESYSTEM_FOLDERS = "filesystem_folders";
     public static final String DEMO_SQL = "demo_sql";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Set<String> SQL_TYPES = Set.of("PostgreSQL", "H2", "JDBC");
@@ -42,6 +44,11 @@ public final class ConnectionService {
         if (find(FILESYSTEM_MANAGED).isEmpty()) {
             ObjectNode c = base(FILESYSTEM_MANAGED, "Filesystem", "Managed datasets and uploads, stored in the data directory");
             c.with("params").put("root", "${dataDir}/managed_datasets");
+            insert(c);
+        }
+        if (find(FILESYSTEM_FOLDERS).isEmpty()) {
+            ObjectNode c = base(FILESYSTEM_FOLDERS, "Filesystem", "Managed folders, stored in the data directory");
+            c.with("params").put("root", "${dataDir}/managed_folders");
             insert(c);
         }
         if (find(DEMO_SQL).isEmpty()) {
@@ -150,7 +157,9 @@ public final class ConnectionService {
 
     public void delete(String name) {
         get(name);
-        if (name.equals(FILESYSTEM_MANAGED)) throw ApiException.badRequest("The built-in connection 'filesystem_managed' cannot be deleted");
+        if (name.equals(FILESYSTEM_MANAGED) || name.equals(FILESYSTEM_FOLDERS)) {
+            throw ApiException.badRequest("The built-in connection '" + name + "' cannot be deleted");
+        }
         db.update("DELETE FROM connections WHERE name = ?", name);
     }
 

@@ -7,13 +7,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.server.error.ApiException;
-import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.reference.server.MultipartUpload;
 import org.dsscontractkit.server.generated.dss.api.DatasetDataApi;
 import org.dsscontractkit.server.generated.dss.model.TabularDataFormat;
-import org.glassfish.jersey.media.multipart.FormDataBodyPart;
-import org.glassfish.jersey.media.multipart.FormDataMultiPart;
 import org.glassfish.jersey.server.ContainerRequest;
 
 import java.io.IOException;
@@ -81,26 +79,8 @@ public final class DatasetDataResource extends ApiResource implements DatasetDat
 
     @Override
     public Response addDatasetUploadedFile(String projectKey, String datasetName, InputStream fileInputStream) {
-        ContainerRequest req = request.get();
-        String length = req.getHeaderString("Content-Length");
-        long max = datasets.files().maxUploadBytes();
-        if (length != null && length.matches("\\d+") && Long.parseLong(length) > max + 64 * 1024) {
-            throw new ApiException(413, ErrorTypes.UPLOAD_TOO_LARGE, "Upload too large: the limit is " + max + " bytes",
-                    "Request of " + length + " bytes exceeds the upload limit of " + max + " bytes (--max-upload-size)");
-        }
-        String fileName = null;
-        InputStream content = fileInputStream;
-        Object parsed = req.getProperty(FormDataMultiPart.class.getName());
-        if (parsed instanceof FormDataMultiPart mp) {
-            FormDataBodyPart part = mp.getField("file");
-            if (part != null) {
-                fileName = part.getContentDisposition().getFileName();
-                if (content == null) content = part.getValueAs(InputStream.class);
-            }
-        }
-        if (content == null) throw ApiException.invalidField("file", "the multipart request needs a part named 'file'");
-        ObjectNode out = datasets.upload(caller(), projectKey, datasetName, fileName, content);
-        return ok(out);
+        MultipartUpload upload = MultipartUpload.of(request.get(), fileInputStream, datasets.files().maxUploadBytes());
+        return ok(datasets.upload(caller(), projectKey, datasetName, upload.fileName(), upload.content()));
     }
 
     @Override

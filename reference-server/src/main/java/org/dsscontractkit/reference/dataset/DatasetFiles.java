@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dsscontractkit.server.error.ApiException;
-import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.apinode.storage.DurableFiles;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.storage.DataDirectory;
+import org.dsscontractkit.reference.storage.StreamedUpload;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,38 +85,35 @@ public final class DatasetFiles {
         return base;
     }
 
-    /**
-     * Streams an upload to a temporary file then moves it in place, so a failed or oversized upload leaves no partial
-     * file behind. The upload is answered 2xx once this returns, so the file is synced before the move and the move
-     * is synced in its directory: the file survives a crash of the process or of the machine.
-     */
+    /** Stores an upload as a file of the dataset; see {@link StreamedUpload}. */
     public long store(String projectKey, String dataset, String fileName, InputStream in) {
-        Path dir = dir(projectKey, dataset);
-        Path tmp = null;
+        return StreamedUpload.store(dataDir, in, dir(projectKey, dataset).resolve(fileName), maxUploadBytes, "'" + fileName + "'");
+    }
+
+    /** Writes rows, one CSV record per row, in a dataset's format. */
+    @FunctionalInterface
+    public interface RowWriter {
+        void write(CSVPrinter out) throws IOException;
+    }
+
+    /**
+     * Writes a new file of the dataset in its format (separator, quote, charset; a header row when the format has
+     * one), through a temporary file moved in place when complete, like an upload.
+     */
+    public void writeFile(String projectKey, String dataset, String fileName, JsonNode formatParams, List<String> header,
+                          RowWriter rows) throws IOException {
+        Path tmp = Files.createTempFile(dataDir.tmp(), "rows-", ".csv");
         try {
-            tmp = Files.createTempFile(dataDir.tmp(), "upload-", ".part");
-            long total = 0;
-            byte[] buf = new byte[256 * 1024];
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    total += n;
-                    if (total > maxUploadBytes) {
-                        throw new ApiException(413, ErrorTypes.UPLOAD_TOO_LARGE, "Upload too large: the limit is " + maxUploadBytes + " bytes",
-                                "Upload of '" + fileName + "' exceeds the limit of " + maxUploadBytes + " bytes (--max-upload-size)");
-                    }
-                    out.write(buf, 0, n);
-                }
+            Charset cs = CsvByteParser.isLatin1(formatParams) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
+            CSVFormat format = csvFormat(formatParams).builder().setRecordSeparator("\n").build();
+            try (Writer w = Files.newBufferedWriter(tmp, cs); CSVPrinter out = new CSVPrinter(w, format)) {
+                if (parseHeader(formatParams)) out.printRecord(header);
+                rows.write(out);
             }
-            DurableFiles.move(tmp, dir.resolve(fileName), true);
+            DurableFiles.move(tmp, dir(projectKey, dataset).resolve(fileName), true);
             tmp = null;
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } finally {
-            if (tmp != null) {
-                try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
-            }
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
     }
 
@@ -182,11 +180,11 @@ public final class DatasetFiles {
      * Streams every row of every file to {@code sink}, shaped to {@code width} cells.
      * Throws {@link DataReadException} on malformed content, after the rows before it were delivered.
      */
-    public long read(String projectKey, String dataset, JsonNode formatParams, int width, int[] selected, RowSink sink) throws IOException {
+    public long read(List<Path> dataFiles, JsonNode formatParams, int width, int[] selected, RowSink sink) throws IOException {
         boolean header = parseHeader(formatParams);
         boolean fast = CsvByteParser.supports(formatParams);
         long count = 0;
-        for (Path f : files(projectKey, dataset)) {
+        for (Path f : dataFiles) {
             count = fast ? readBytes(f, formatParams, header, width, selected, sink, count)
                     : readText(f, formatParams, csvFormat(formatParams), header, width, selected, sink, count);
         }

@@ -1,19 +1,74 @@
 package org.dsscontractkit.reference.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.server.error.ErrorTypes;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.reference.storage.Database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The built-in metrics (record count, column count, file size), computed from the data itself. */
+/**
+ * The built-in metrics (record count, column count, file size), computed from the data itself; the values of each
+ * computation asked for ({@link #record}) are kept for the metrics' history.
+ */
 public final class DatasetMetrics {
     private final DatasetService datasets;
+    private final Database db;
 
-    public DatasetMetrics(DatasetService datasets) { this.datasets = datasets; }
+    public DatasetMetrics(DatasetService datasets, Database db) {
+        this.datasets = datasets;
+        this.db = db;
+    }
+
+    /** Keeps the values of a computation ({@link #compute}) in the history of the dataset's metrics. */
+    public void record(ObjectNode d, ObjectNode computed) {
+        String partition = computed.path("partition").asText("NP");
+        db.inTransaction(c -> {
+            for (JsonNode m : computed.path("metrics")) {
+                JsonNode last = m.path("lastValues").path(0);
+                Database.update(c, "INSERT INTO dataset_metric_values (project_key, dataset_name, partition_id, metric_id, computed_on,"
+                                + " metric_value) VALUES (?, ?, ?, ?, ?, ?)", d.path("projectKey").asText(), d.path("name").asText(),
+                        partition, m.path("metric").path("id").asText(), last.path("computed").asLong(), last.path("value").asText());
+            }
+            return null;
+        });
+    }
+
+    /**
+     * @return the values {@code metricId} took at each recorded computation on {@code partition}, oldest first,
+     *         with the metric ({@code {metricId, metric, values: [{time, value}], lastValue}})
+     * @throws ApiException 400 when the dataset has no such metric
+     */
+    public ObjectNode history(ObjectNode d, String partition, String metricId) {
+        String p = partition == null || partition.isEmpty() ? "NP" : partition;
+        ObjectNode current = compute(d, p);
+        JsonNode metric = null;
+        List<String> ids = new ArrayList<>();
+        for (JsonNode m : current.path("metrics")) {
+            ids.add(m.path("metric").path("id").asText());
+            if (m.path("metric").path("id").asText().equals(metricId)) metric = m.path("metric");
+        }
+        if (metric == null) throw ApiException.invalidField("metricLookup", "unknown metric '" + metricId + "' (dataset metrics: " + ids + ")");
+        ObjectNode out = Json.object();
+        out.put("metricId", metricId);
+        out.set("metric", metric.deepCopy());
+        ArrayNode values = out.putArray("values");
+        db.query("SELECT computed_on, metric_value FROM dataset_metric_values WHERE project_key = ? AND dataset_name = ? AND metric_id = ?"
+                        + " AND partition_id = ? ORDER BY computed_on, seq", rs -> {
+                    ObjectNode v = values.addObject();
+                    v.put("time", rs.getLong(1));
+                    v.put("value", rs.getString(2));
+                    return v;
+                }, d.path("projectKey").asText(), d.path("name").asText(), metricId, p);
+        if (!values.isEmpty()) out.set("lastValue", values.get(values.size() - 1).deepCopy());
+        return out;
+    }
 
     public ObjectNode compute(ObjectNode d, String partition) {
         String p = partition == null || partition.isEmpty() ? "NP" : partition;
@@ -27,7 +82,7 @@ public final class DatasetMetrics {
         long size = 0;
         if (datasets.isFileBased(d)) {
             try {
-                for (var f : datasets.files().files(d.path("projectKey").asText(), d.path("name").asText())) size += java.nio.file.Files.size(f);
+                for (var f : datasets.dataFiles(d)) size += java.nio.file.Files.size(f);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -42,7 +97,8 @@ public final class DatasetMetrics {
         return out;
     }
 
-    private static void metric(ArrayNode metrics, String id, String type, String probe, String label, String dataType,
+    /** Adds one metric with its last value, shaped as the API answers it (datasets and managed folders alike). */
+    public static void metric(ArrayNode metrics, String id, String type, String probe, String label, String dataType,
                                long value, String partition, long now) {
         ObjectNode m = metrics.addObject();
         ObjectNode def = m.putObject("metric");

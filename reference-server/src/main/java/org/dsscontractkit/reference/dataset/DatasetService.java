@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dsscontractkit.reference.admin.ConnectionService;
 import org.dsscontractkit.reference.auth.Caller;
+import org.dsscontractkit.reference.folder.ManagedFolderService;
 import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.server.error.ApiException;
@@ -29,7 +30,10 @@ import java.util.regex.Pattern;
  */
 public final class DatasetService {
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Set<String> FILE_TYPES = Set.of("UploadedFiles", "Filesystem");
+    /** Types whose data are files this server reads. */
+    private static final Set<String> FILE_TYPES = Set.of("UploadedFiles", "Filesystem", "FilesInFolder");
+    /** Types whose files are the dataset's own (stored with it); FilesInFolder datasets read a managed folder's. */
+    private static final Set<String> OWN_FILE_TYPES = Set.of("UploadedFiles", "Filesystem");
     private static final Set<String> COLUMN_TYPES = Set.of("string", "boolean", "tinyint", "smallint", "int", "bigint",
             "float", "double", "date", "dateonly", "datetimenotz", "datetimetz", "array", "map", "object", "geopoint", "geometry");
 
@@ -37,12 +41,15 @@ public final class DatasetService {
     private final ProjectService projects;
     private final ConnectionService connections;
     private final DatasetFiles files;
+    private final ManagedFolderService folders;
 
-    public DatasetService(Database db, ProjectService projects, ConnectionService connections, DatasetFiles files) {
+    public DatasetService(Database db, ProjectService projects, ConnectionService connections, DatasetFiles files,
+                          ManagedFolderService folders) {
         this.db = db;
         this.projects = projects;
         this.connections = connections;
         this.files = files;
+        this.folders = folders;
     }
 
     public DatasetFiles files() { return files; }
@@ -109,9 +116,21 @@ public final class DatasetService {
         String formatType = Json.optionalText(d, "formatType");
         ObjectNode formatParams = Json.optionalObject(d, "formatParams");
         if (formatParams == null) formatParams = d.putObject("formatParams");
+        if (type.equals("FilesInFolder")) {
+            String smartId = Json.optionalText(params, "folderSmartId");
+            if (smartId == null || smartId.isBlank()) {
+                throw ApiException.invalidField("params.folderSmartId", "is required: the id of the managed folder holding the files");
+            }
+            String projectKey = d.path("projectKey").asText();
+            if (folders.find(projectKey, ManagedFolderService.idOfSmartId(projectKey, smartId)).isEmpty()) {
+                throw ApiException.invalidField("params.folderSmartId", "no managed folder '" + smartId + "' in project " + projectKey);
+            }
+        }
         if (FILE_TYPES.contains(type)) {
             String conn = Json.optionalText(params, "connection");
-            if (conn == null || conn.isEmpty()) {
+            if (type.equals("FilesInFolder")) {
+                // the folder says where the files are
+            } else if (conn == null || conn.isEmpty()) {
                 if (type.equals("UploadedFiles")) {
                     params.put("uploadConnection", Optional.ofNullable(Json.optionalText(params, "uploadConnection")).orElse(ConnectionService.FILESYSTEM_MANAGED));
                 } else {
@@ -120,7 +139,7 @@ public final class DatasetService {
             } else {
                 connections.requireUsable(caller, conn);
             }
-            if (!params.has("path")) params.put("path", "${projectKey}/" + d.path("name").asText());
+            if (!params.has("path") && !type.equals("FilesInFolder")) params.put("path", "${projectKey}/" + d.path("name").asText());
             if (formatType == null) d.put("formatType", "csv");
             if (!formatParams.has("separator")) formatParams.put("separator", ",");
             if (!formatParams.has("style")) formatParams.put("style", "excel");
@@ -177,6 +196,146 @@ public final class DatasetService {
             if (!COLUMN_TYPES.contains(t.asText())) throw ApiException.invalidField(f + ".type", "unknown type '" + t.asText() + "' (one of " + COLUMN_TYPES + ")");
         }
         return (ObjectNode) schema.deepCopy();
+    }
+
+    /**
+     * Creates a managed dataset on a connection, as DSS does for {@code new_managed_dataset(...).create()}: files
+     * (CSV, tab-separated, no header row) under the dataset's own path of a filesystem connection, or a table named
+     * after the project and the dataset on an SQL connection.
+     */
+    public ObjectNode createManaged(Caller caller, String projectKey, JsonNode body) {
+        ObjectNode req = Json.requireObject(body, "managed dataset");
+        String name = Json.requiredText(req, "name");
+        JsonNode settings = req.path("creationSettings");
+        String connection = settings.path("connectionId").asText(ConnectionService.FILESYSTEM_MANAGED);
+        ObjectNode c = connections.requireUsable(caller, connection);
+        String formatOption = settings.path("specificSettings").path("formatOptionId").asText("csv");
+        ObjectNode d = Json.object();
+        d.put("name", name);
+        d.put("projectKey", projectKey);
+        d.put("managed", true);
+        ObjectNode params = d.putObject("params");
+        params.put("connection", connection);
+        if ("Filesystem".equals(c.path("type").asText())) {
+            if (!formatOption.equals("csv")) {
+                throw ApiException.invalidField("creationSettings.specificSettings.formatOptionId", "'" + formatOption + "' is not offered: csv only");
+            }
+            d.put("type", "Filesystem");
+            params.put("path", "${projectKey}/" + name);
+            d.put("formatType", "csv");
+            ObjectNode fp = d.putObject("formatParams");
+            fp.put("style", "excel");
+            fp.put("separator", "\t");
+            fp.put("parseHeaderRow", false);
+            fp.put("charset", "utf8");
+        } else if (connections.isSql(c)) {
+            d.put("type", c.path("type").asText());
+            params.put("mode", "table");
+            params.put("table", "${projectKey}_" + name);
+        } else {
+            throw ApiException.invalidField("creationSettings.connectionId", "connection '" + connection + "' of type "
+                    + c.path("type").asText() + " cannot store managed datasets");
+        }
+        String typeOption = settings.path("typeOptionId").asText("");
+        if (!typeOption.isEmpty() && !typeOption.equals(d.path("type").asText())) {
+            throw ApiException.invalidField("creationSettings.typeOptionId", "connection '" + connection + "' stores datasets of type "
+                    + d.path("type").asText() + ", not '" + typeOption + "'");
+        }
+        String partitioning = settings.path("partitioningOptionId").asText("NP");
+        if (partitioning.startsWith("copy:dataset:")) {
+            String source = partitioning.substring("copy:dataset:".length());
+            ObjectNode from = find(projectKey, source).orElseThrow(() -> ApiException.invalidField("creationSettings.partitioningOptionId",
+                    "no dataset '" + source + "' in project " + projectKey + " to copy the partitioning from"));
+            d.set("partitioning", from.path("partitioning").deepCopy());
+        } else if (partitioning.startsWith("copy:folder:")) {
+            String source = partitioning.substring("copy:folder:".length());
+            ObjectNode from = folders.find(projectKey, ManagedFolderService.idOfSmartId(projectKey, source)).orElseThrow(() -> ApiException.invalidField(
+                    "creationSettings.partitioningOptionId", "no managed folder '" + source + "' in project " + projectKey + " to copy the partitioning from"));
+            d.set("partitioning", from.path("partitioning").deepCopy());
+        } else if (!partitioning.equals("NP")) {
+            throw ApiException.invalidField("creationSettings.partitioningOptionId", "'" + partitioning
+                    + "' is not one of NP, copy:dataset:<name>, copy:folder:<id>");
+        }
+        return create(caller, projectKey, d);
+    }
+
+    /**
+     * Checks a copy of a dataset's rows into another dataset (rights, types, mode) and returns the work that does it,
+     * to run as a future: the rows are read from the source and written as one new file of the target, in the
+     * target's format; {@code OVERWRITE} first removes the target's files, {@code syncSchema} first gives the target
+     * the source's schema.
+     *
+     * @return the work; its result counts the rows copied
+     */
+    public java.util.function.Supplier<ObjectNode> copy(Caller caller, String projectKey, String name, String targetProjectKey,
+                                                         String targetName, boolean syncSchema, String writeMode) {
+        ObjectNode source = require(caller, projectKey, name, ProjectAccess.READ);
+        if (targetProjectKey == null || targetProjectKey.isBlank()) throw ApiException.invalidField("targetProjectKey", "is required");
+        if (targetName == null || targetName.isBlank()) throw ApiException.invalidField("targetDatasetName", "is required");
+        ObjectNode target = require(caller, targetProjectKey, targetName, ProjectAccess.WRITE);
+        if (!OWN_FILE_TYPES.contains(target.path("type").asText())) {
+            throw ApiException.invalidField("targetDatasetName", "dataset '" + targetName + "' of type " + target.path("type").asText()
+                    + " cannot be written here: copy into an UploadedFiles or Filesystem dataset");
+        }
+        if (projectKey.equals(targetProjectKey) && name.equals(targetName)) {
+            throw ApiException.invalidField("targetDatasetName", "a dataset cannot be copied into itself");
+        }
+        String mode = writeMode == null ? "OVERWRITE" : writeMode;
+        if (!mode.equals("OVERWRITE") && !mode.equals("APPEND")) {
+            throw ApiException.invalidField("writeMode", "must be OVERWRITE or APPEND, got '" + mode + "'");
+        }
+        return () -> {
+            ObjectNode t = find(targetProjectKey, targetName).orElseThrow(() -> ApiException.notFound("Dataset '" + targetProjectKey + "." + targetName + "'"));
+            if (syncSchema) {
+                t.set("schema", source.path("schema").deepCopy());
+                write(targetProjectKey, targetName, t);
+            }
+            if (mode.equals("OVERWRITE")) files.clear(targetProjectKey, targetName);
+            ColumnSelection all = select(source, null);
+            long[] rows = {0};
+            try {
+                files.writeFile(targetProjectKey, targetName, "copy_of_" + name + "_" + System.currentTimeMillis() + ".csv",
+                        t.path("formatParams"), all.names(), out -> read(source, all, cells -> {
+                            out.printRecord(cells);
+                            rows[0]++;
+                        }));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Copy of " + projectKey + "." + name + " failed after " + rows[0] + " rows: " + e.getMessage(), e);
+            }
+            ObjectNode result = Json.object();
+            result.put("targetProjectKey", targetProjectKey);
+            result.put("targetDatasetName", targetName);
+            result.put("copiedRows", rows[0]);
+            return result;
+        };
+    }
+
+    /**
+     * The SQL connection an SQL dataset reads, once the caller's right to change the dataset's settings and to use
+     * the connection are checked; 400 for a dataset that is not on an SQL connection.
+     */
+    public ObjectNode sqlConnectionOf(Caller caller, String projectKey, String name) {
+        ObjectNode d = require(caller, projectKey, name, ProjectAccess.WRITE);
+        String conn = d.path("params").path("connection").asText("");
+        ObjectNode c = conn.isEmpty() ? null : connections.requireUsable(caller, conn);
+        if (c == null || !connections.isSql(c)) {
+            throw ApiException.badRequest("Dataset '" + name + "' of type " + d.path("type").asText()
+                    + " is not on an SQL connection: only SQL datasets have a table to detect");
+        }
+        return c;
+    }
+
+    /**
+     * The files a format detection ({@link FormatDetector}) reads, once the caller's right to change the dataset's
+     * settings is checked.
+     */
+    public List<Path> filesToDetect(Caller caller, String projectKey, String name) {
+        ObjectNode d = require(caller, projectKey, name, ProjectAccess.WRITE);
+        if (!isFileBased(d)) {
+            throw ApiException.badRequest("Dataset '" + name + "' of type " + d.path("type").asText()
+                    + " has no files to detect a format from: only UploadedFiles, Filesystem and FilesInFolder datasets do");
+        }
+        return dataFiles(d);
     }
 
     public ObjectNode settings(Caller caller, String projectKey, String name) {
@@ -254,10 +413,25 @@ public final class DatasetService {
     }
 
     private void requireFileBased(ObjectNode d) {
-        if (!isFileBased(d)) {
+        if (!OWN_FILE_TYPES.contains(d.path("type").asText())) {
             throw ApiException.badRequest("Dataset '" + d.path("name").asText() + "' of type " + d.path("type").asText()
-                    + " has no files: only UploadedFiles and Filesystem datasets store files");
+                    + " has no files of its own: only UploadedFiles and Filesystem datasets store files"
+                    + (d.path("type").asText().equals("FilesInFolder") ? " (put files into its managed folder)" : ""));
         }
+    }
+
+    /** The files holding the data of a file-based dataset, in reading order; empty for other datasets. */
+    public List<Path> dataFiles(ObjectNode d) {
+        String projectKey = d.path("projectKey").asText();
+        String type = d.path("type").asText();
+        if (type.equals("FilesInFolder")) {
+            String id = ManagedFolderService.idOfSmartId(projectKey, d.path("params").path("folderSmartId").asText());
+            return folders.find(projectKey, id).map(f -> {
+                Path root = folders.root(f);
+                return folders.files().list(root).stream().map(i -> root.resolve(i.path().substring(1))).toList();
+            }).orElse(List.of());
+        }
+        return OWN_FILE_TYPES.contains(type) ? files.files(projectKey, d.path("name").asText()) : List.of();
     }
 
     public List<String> partitions(Caller caller, String projectKey, String name) {
@@ -283,7 +457,8 @@ public final class DatasetService {
     public ObjectNode clear(Caller caller, String projectKey, String name, List<String> partitions) {
         ObjectNode d = require(caller, projectKey, name, ProjectAccess.WRITE);
         requireNotPartitionedSpec(partitions);
-        int n = isFileBased(d) ? files.clear(projectKey, name) : 0;
+        // a FilesInFolder dataset reads a folder it does not own: clearing it never deletes the folder's files
+        int n = OWN_FILE_TYPES.contains(d.path("type").asText()) ? files.clear(projectKey, name) : 0;
         ObjectNode out = Json.object();
         out.put("success", true);
         out.put("clearedFiles", n);
@@ -376,6 +551,6 @@ public final class DatasetService {
     public long read(ObjectNode d, ColumnSelection sel, RowSink sink) throws IOException {
         if (!isFileBased(d)) return 0;
         int width = d.path("schema").path("columns").size();
-        return files.read(d.path("projectKey").asText(), d.path("name").asText(), d.path("formatParams"), width, sel.indices(), sink);
+        return files.read(dataFiles(d), d.path("formatParams"), width, sel.indices(), sink);
     }
 }

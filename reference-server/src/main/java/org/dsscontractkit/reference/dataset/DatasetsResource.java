@@ -4,25 +4,109 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.Response;
+import org.dsscontractkit.reference.auth.Caller;
+import org.dsscontractkit.reference.future.FutureService;
+import org.dsscontractkit.reference.job.JobService;
 import org.dsscontractkit.reference.project.ProjectAccess;
+import org.dsscontractkit.reference.sql.TableSchemaDetector;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.DatasetsApi;
+import org.dsscontractkit.server.generated.dss.model.DatasetCopyRequest;
+import org.dsscontractkit.server.generated.dss.model.DatasetCreation;
 import org.dsscontractkit.server.generated.dss.model.DatasetMetadata;
 import org.dsscontractkit.server.generated.dss.model.DatasetSchema;
+import org.dsscontractkit.server.generated.dss.model.DatasetSettings;
+import org.dsscontractkit.server.generated.dss.model.FormatDetectionRequest;
+import org.dsscontractkit.server.generated.dss.model.ManagedDatasetCreation;
 import org.dsscontractkit.server.generated.dss.model.MetricIdsRequest;
 import org.dsscontractkit.server.generated.dss.model.MetricProbes;
 
+import java.nio.file.Path;
 import java.util.List;
 
 public final class DatasetsResource extends ApiResource implements DatasetsApi {
     private final DatasetService datasets;
     private final DatasetMetrics metrics;
+    private final JobService jobs;
+    private final FutureService futures;
+    private final TableSchemaDetector tables;
 
-    public DatasetsResource(DatasetService datasets, DatasetMetrics metrics) {
+    public DatasetsResource(DatasetService datasets, DatasetMetrics metrics, JobService jobs, FutureService futures,
+                            TableSchemaDetector tables) {
         this.datasets = datasets;
         this.metrics = metrics;
+        this.jobs = jobs;
+        this.futures = futures;
+        this.tables = tables;
+    }
+
+    @Override public Response detectSqlDatasetSchema(String projectKey, String datasetName) {
+        Caller c = caller();
+        ObjectNode connection = datasets.sqlConnectionOf(c, projectKey, datasetName);
+        ObjectNode d = datasets.require(c, projectKey, datasetName, ProjectAccess.WRITE);
+        return ok(tables.detect(connection, d.path("params") instanceof ObjectNode params ? params : Json.object()));
+    }
+
+    @Override public Response createManagedDataset(String projectKey, ManagedDatasetCreation creation) {
+        return ok(datasets.createManaged(caller(), projectKey, tree(creation)));
+    }
+
+    @Override public Response getDatasetInfo(String projectKey, String datasetName) {
+        Caller c = caller();
+        ObjectNode info = Json.object();
+        ObjectNode d = datasets.require(c, projectKey, datasetName, ProjectAccess.READ);
+        info.set("dataset", d);
+        long createdOn = d.path("creationTag").path("lastModifiedOn").asLong(0);
+        // the newest finished job that built this dataset (not an earlier dataset of the same name)
+        for (JsonNode job : jobs.list(c, projectKey, 0)) {
+            String state = job.path("state").asText();
+            if (!state.equals("DONE") && !state.equals("FAILED") && !state.equals("ABORTED")) continue;
+            if (job.path("def").path("initiationTimestamp").asLong(0) < createdOn) continue;
+            boolean builtIt = false;
+            for (JsonNode o : job.path("def").path("outputs")) {
+                builtIt |= "DATASET".equals(o.path("type").asText()) && datasetName.equals(o.path("id").asText())
+                        && projectKey.equals(o.path("projectKey").asText(projectKey));
+            }
+            if (!builtIt) continue;
+            ObjectNode last = info.putObject("lastBuild");
+            last.put("jobId", job.path("def").path("id").asText());
+            last.put("buildStartTime", job.path("jobStartTime").asLong());
+            last.put("buildEndTime", job.path("jobEndTime").asLong());
+            last.put("buildSuccess", state.equals("DONE"));
+            break;
+        }
+        return ok(info);
+    }
+
+    @Override public Response getDatasetUsages(String projectKey, String datasetName) {
+        datasets.require(caller(), projectKey, datasetName, ProjectAccess.READ);
+        // Recipes and analyses are what use a dataset; this server keeps none yet, so nothing does.
+        return ok(Json.array());
+    }
+
+    @Override public Response copyDataset(String projectKey, String datasetName, DatasetCopyRequest copy) {
+        Caller c = caller();
+        JsonNode body = tree(copy);
+        String targetProjectKey = body.path("targetProjectKey").asText(null);
+        String targetName = body.path("targetDatasetName").asText(null);
+        var work = datasets.copy(c, projectKey, datasetName, targetProjectKey, targetName,
+                body.path("syncSchema").asBoolean(true), body.path("writeMode").asText(null));
+        String id = futures.submit(c, "dataset_copy", "Copy dataset " + projectKey + "." + datasetName + " to "
+                + targetProjectKey + "." + targetName, work::get);
+        return ok(futures.state(c, id));
+    }
+
+    @Override public Response detectDatasetFormat(String projectKey, String datasetName, FormatDetectionRequest options) {
+        Caller c = caller();
+        // rights, existence and type now: a refusal is an HTTP error, not a failed future
+        List<Path> files = datasets.filesToDetect(c, projectKey, datasetName);
+        boolean infer = options != null && Boolean.TRUE.equals(options.getInferStorageTypes());
+        boolean list = options == null || !Boolean.FALSE.equals(options.getDetectPossibleFormats());
+        String id = futures.submit(c, "format_detection", "Detect the format of " + projectKey + "." + datasetName,
+                () -> FormatDetector.detect(files, infer, list));
+        return ok(futures.await(id, 60_000));
     }
 
     @Override public Response listDatasets(String projectKey, String foreign, List<String> tags) {
@@ -75,12 +159,23 @@ public final class DatasetsResource extends ApiResource implements DatasetsApi {
 
     @Override public Response computeDatasetMetrics(String projectKey, String datasetName, String partition, MetricProbes probes) {
         ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.WRITE);
-        return ok(report(metrics.compute(d, partition), null));
+        ObjectNode computed = metrics.compute(d, partition);
+        metrics.record(d, computed);
+        return ok(report(computed, null));
+    }
+
+    @Override public Response getDatasetMetricHistory(String projectKey, String datasetName, String partitionId, String metricLookup) {
+        ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.READ);
+        return ok(metrics.history(d, partitionId, metricLookup));
     }
 
     @Override public Response computeDatasetMetricsFromIds(String projectKey, String datasetName, MetricIdsRequest request, String partition) {
         ObjectNode d = datasets.require(caller(), projectKey, datasetName, ProjectAccess.WRITE);
-        return ok(report(metrics.compute(d, partition), Json.strings(request.getMetricIds())));
+        if (request.getMetricIds() == null) throw ApiException.invalidField("metricIds", "is required (array of metric ids)");
+        ObjectNode computed = metrics.compute(d, partition);
+        ObjectNode report = report(computed, Json.strings(request.getMetricIds())); // refuses unknown ids before anything is recorded
+        metrics.record(d, computed);
+        return ok(report);
     }
 
     /** A computation report: one computed value per metric, optionally restricted to the asked ids. */

@@ -21,6 +21,9 @@ import org.dsscontractkit.reference.dataset.DatasetService;
 import org.dsscontractkit.reference.dataset.DatasetsResource;
 import org.dsscontractkit.reference.dataset.ReadSessions;
 import org.dsscontractkit.reference.docs.DocsServlet;
+import org.dsscontractkit.reference.folder.FolderFiles;
+import org.dsscontractkit.reference.folder.ManagedFolderService;
+import org.dsscontractkit.reference.folder.ManagedFoldersResource;
 import org.dsscontractkit.reference.future.FutureService;
 import org.dsscontractkit.reference.future.FuturesResource;
 import org.dsscontractkit.reference.job.JobService;
@@ -34,6 +37,7 @@ import org.dsscontractkit.reference.project.VariablesResource;
 import org.dsscontractkit.reference.sql.DemoDatabase;
 import org.dsscontractkit.reference.sql.SqlQueriesResource;
 import org.dsscontractkit.reference.sql.SqlQueryService;
+import org.dsscontractkit.reference.sql.TableSchemaDetector;
 import org.dsscontractkit.reference.storage.DataDirectory;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.reference.storage.DocumentStore;
@@ -96,7 +100,10 @@ public final class ReferenceServer implements AutoCloseable {
         InstanceService instance = new InstanceService(db, documents);
         ProjectService projects = new ProjectService(db, users, groups, documents, dataDir);
         ProjectFolderService folders = new ProjectFolderService(db, projects);
-        DatasetService datasets = new DatasetService(db, projects, connections, new DatasetFiles(dataDir, cfg.maxUploadBytes()));
+        ManagedFolderService managedFolders = new ManagedFolderService(db, projects, connections, dataDir,
+                new FolderFiles(dataDir, cfg.maxUploadBytes()));
+        DatasetService datasets = new DatasetService(db, projects, connections, new DatasetFiles(dataDir, cfg.maxUploadBytes()),
+                managedFolders);
         ProjectExporter exporter = new ProjectExporter(projects, datasets);
         FutureService futures = new FutureService();
         closeables.add(futures);
@@ -138,9 +145,11 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
         api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
         api.bind(VariablesApi.class, new VariablesResource(projects, instance));
-        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets)));
+        api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets, db), jobs, futures,
+                new TableSchemaDetector(connections)));
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
+        api.bind(ManagedFoldersApi.class, new ManagedFoldersResource(managedFolders, datasets, futures)).restOfPath("filePath");
         api.bind(SqlQueriesApi.class, new SqlQueriesResource(sql));
         api.bind(FuturesApi.class, new FuturesResource(futures));
         api.bind(ApiKeysApi.class, new ApiKeysResource(keys));

@@ -368,6 +368,131 @@ abstract class ApiSuite {
         assertError(reader.upload("/projects/PBIG/datasets/big/uploaded/files", "x.csv", new byte[]{1}), 403);
     }
 
+    // ---- managed folders ----------------------------------------------------------------------
+
+    /** Creates a folder with the Python client's body; returns its id. */
+    String createFolder(String key, String name) {
+        Map<String, Object> body = obj("name", name, "projectKey", key, "type", null,
+                "params", obj("connection", "filesystem_folders", "path", "/${projectKey}/${odbId}"));
+        Api.Res r = admin.post("/projects/" + key + "/managedfolders/", body);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().get("id").asText();
+    }
+
+    @Test
+    void managedFolderFilesAsThePythonClientSendsThem() {
+        createProject("PMF");
+        String id = createFolder("PMF", "drops");
+        String folder = "/projects/PMF/managedfolders/" + id;
+        // put_file("/2015/orders.csv"): requests.utils.quote keeps the slashes, so the URL has "contents//2015/..."
+        Api.Res put = admin.upload(folder + "/contents//2015/orders.csv", "", "id,country\n1,FR\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().get("path").asText()).isEqualTo("/2015/orders.csv");
+        assertThat(put.json().get("size").asLong()).isEqualTo(16);
+        // a generated client percent-encodes the path as one segment: the same file
+        Api.Res encoded = admin.get(folder + "/contents/%2F2015%2Forders.csv");
+        assertThat(encoded.status()).as(encoded.toString()).isEqualTo(200);
+        assertThat(encoded.body()).isEqualTo("id,country\n1,FR\n");
+        assertThat(encoded.header("Content-Type")).startsWith("application/octet-stream");
+        assertThat(admin.get(folder + "/contents//2015/orders.csv").body()).isEqualTo("id,country\n1,FR\n");
+        assertThat(admin.upload(folder + "/contents/notes.txt", "", "n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        JsonNode items = admin.get(folder + "/contents").json().get("items");
+        assertThat(items.toString()).contains("\"path\":\"/2015/orders.csv\"").contains("\"path\":\"/notes.txt\"");
+        assertThat(items.get(0).get("lastModified").asLong()).isPositive();
+        assertThat(dataDir.resolve("managed_folders/PMF/" + id + "/2015/orders.csv")).exists();
+
+        assertThat(admin.delete(folder + "/contents//2015/orders.csv").status()).isEqualTo(204);
+        assertThat(admin.delete(folder + "/contents//2015/orders.csv").status()).isEqualTo(204);
+        assertThat(dataDir.resolve("managed_folders/PMF/" + id + "/2015")).doesNotExist();
+        assertError(admin.get(folder + "/contents//2015/orders.csv"), 404, "/2015/orders.csv");
+
+        JsonNode settings = admin.get(folder).json();
+        assertThat(settings.get("name").asText()).isEqualTo("drops");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) settings).put("description", "kept").putObject("unknownToTheServer").put("x", 1);
+        assertThat(admin.put(folder, settings).status()).isEqualTo(200);
+        assertThat(admin.get(folder).json().path("unknownToTheServer").path("x").asInt()).isEqualTo(1);
+        assertThat(admin.get("/projects/PMF/managedfolders/").json().get(0).get("id").asText()).isEqualTo(id);
+        assertThat(admin.post("/projects/PMF/actions/renameManagedFolder", obj("id", id, "newName", "partner drops")).status()).isEqualTo(204);
+        assertThat(admin.get(folder).json().get("name").asText()).isEqualTo("partner drops");
+        assertError(admin.post("/projects/PMF/actions/renameManagedFolder", obj("id", id, "newName", " ")), 400, "newName");
+        assertThat(admin.get(folder + "/usages").json()).isEmpty();
+        assertThat(admin.get(folder + "/metrics/last").json().toString()).contains("basic:COUNT_FILES");
+        assertThat(admin.get(folder + "/metrics/history?metricLookup=basic%3ASIZE").json().get("values")).hasSize(3);
+
+        // deleting the folder keeps its files (as DSS)
+        assertThat(admin.delete(folder).status()).isEqualTo(204);
+        assertError(admin.get(folder), 404, id);
+        assertThat(dataDir.resolve("managed_folders/PMF/" + id + "/notes.txt")).exists();
+    }
+
+    @Test
+    void managedFolderPathsCannotLeaveTheFolder() throws Exception {
+        createProject("PMFT");
+        String id = createFolder("PMFT", "guarded");
+        String contents = "/projects/PMFT/managedfolders/" + id + "/contents/";
+        Files.writeString(dataDir.resolve("secret.txt"), "secret");
+        for (String bad : List.of("..%2F..%2F..%2Fsecret.txt", "%2F..%2Fx", "%2E%2E%2Fx", "%252e%252e%2Fx", "%2F%2Fetc%2Fpasswd",
+                "C%3A%2Fx", "a%2F.%2Fb", "%255c..%255cx")) {
+            Api.Res r = admin.get(contents + bad);
+            assertThat(r.status()).as(bad + " -> " + r).isEqualTo(400);
+            assertThat(r.json().path("field").asText()).as(bad).isEqualTo("filePath");
+            assertThat(r.json().path("detailedMessage").asText()).as(bad).contains("path '");
+            assertThat(admin.upload(contents + bad, "", "x".getBytes(StandardCharsets.UTF_8)).status()).as(bad).isEqualTo(400);
+            assertThat(admin.delete(contents + bad).status()).as(bad).isEqualTo(400);
+        }
+        // raw dot segments, encoded ones between slashes, encoded backslashes and NULs: the container refuses some
+        // before the API (400 "Ambiguous URI path segment", "Suspicious Path Character"), never a file outside the folder
+        for (String raw : List.of("../../../secret.txt", "..//..//secret.txt", "/../secret.txt", "x/%2e%2e/%2e%2e/%2e%2e/%2e%2e/secret.txt",
+                "a%5Cb", "a%00b")) {
+            Api.Res r = admin.get(contents + raw);
+            assertThat(r.status()).as(raw + " -> " + r).isBetween(400, 404);
+            assertThat(r.body()).doesNotContain("secret\n").isNotEqualTo("secret");
+        }
+        assertThat(admin.get(contents.substring(0, contents.length() - 1)).json().get("items")).isEmpty();
+        assertThat(Files.readString(dataDir.resolve("secret.txt"))).isEqualTo("secret");
+
+        Map<String, Object> escaping = obj("name", "escaping", "projectKey", "PMFT", "type", null,
+                "params", obj("connection", "filesystem_folders", "path", "/../../outside"));
+        assertError(admin.post("/projects/PMFT/managedfolders/", escaping), 400, "params.path");
+        assertError(admin.post("/projects/PMFT/managedfolders/", obj("name", "sql", "params", obj("connection", "demo_sql"))), 400, "Filesystem");
+        Api reader = userApi("managedfolderreader", "readers");
+        assertError(reader.upload(contents + "x.txt", "", new byte[]{1}), 403);
+        assertError(reader.post("/projects/PMFT/managedfolders/", obj("name", "mine")), 403);
+    }
+
+    @Test
+    void filesInFolderDatasetIsDetectedAsThePythonClientDoes() throws Exception {
+        createProject("PMFD");
+        String id = createFolder("PMFD", "sales");
+        admin.upload("/projects/PMFD/managedfolders/" + id + "/contents//s.csv", "",
+                "id|label\n1|a\n2|b\n".getBytes(StandardCharsets.UTF_8));
+        Api.Res created = admin.post("/projects/PMFD/datasets/", obj("name", "sales_ds", "projectKey", "PMFD", "type", "FilesInFolder",
+                "params", obj("folderSmartId", id)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(admin.get("/projects/PMFD/managedfolders/" + id + "/usages").json().get(0).get("objectId").asText()).isEqualTo("sales_ds");
+        JsonNode state = admin.post("/projects/PMFD/datasets/sales_ds/actions/testAndDetectSettings/fsLike",
+                obj("detectPossibleFormats", true, "inferStorageTypes", true)).json();
+        assertThat(state.get("hasResult").asBoolean()).as(state.toString()).isTrue();
+        JsonNode format = state.get("result").get("format");
+        assertThat(format.get("ok").asBoolean()).isTrue();
+        assertThat(format.get("params").get("separator").asText()).isEqualTo("|");
+        assertThat(format.get("schemaDetection").get("newSchema").get("columns").toString())
+                .isEqualTo("[{\"name\":\"id\",\"type\":\"bigint\"},{\"name\":\"label\",\"type\":\"string\"}]");
+        // the future is a real one
+        assertThat(admin.get("/futures/" + state.get("jobId").asText() + "?peek=True").json().get("hasResult").asBoolean()).isTrue();
+        assertError(admin.post("/projects/PMFD/datasets/", obj("name", "orphan", "projectKey", "PMFD", "type", "FilesInFolder",
+                "params", obj("folderSmartId", "nOsUcH00"))), 400, "folderSmartId");
+        assertError(admin.upload("/projects/PMFD/datasets/sales_ds/uploaded/files", "x.csv", new byte[]{1}), 400, "managed folder");
+        Api.Res managed = admin.post("/projects/PMFD/datasets/managed", obj("name", "out", "creationSettings",
+                obj("specificSettings", obj(), "connectionId", "filesystem_managed")));
+        assertThat(managed.status()).as(managed.toString()).isEqualTo(200);
+        assertThat(admin.get("/projects/PMFD/datasets/out/info").json().get("dataset").get("managed").asBoolean()).isTrue();
+        assertThat(admin.get("/projects/PMFD/datasets/out/usages").json()).isEmpty();
+        assertError(admin.post("/projects/PMFD/datasets/managed", obj("name", "bad", "creationSettings",
+                obj("partitioningOptionId", "copy:dataset:nope"))), 400, "partitioningOptionId");
+    }
+
     @Test
     void aFileWiderThanASchemaIsRefusedAndTheDatasetStaysUsable() {
         createProject("PWIDE");
@@ -686,6 +811,8 @@ abstract class ApiSuite {
         admin.upload("/projects/PKEEP/datasets/kept/uploaded/files", "k.csv", "v\nsurvivor\n".getBytes(StandardCharsets.UTF_8));
         Api keeper = userApi("keeper", "analysts");
         String jobId = admin.post("/projects/PKEEP/jobs/", obj("outputs", List.of(obj("id", "kept")))).json().get("id").asText();
+        String folderId = createFolder("PKEEP", "kept_files");
+        admin.upload("/projects/PKEEP/managedfolders/" + folderId + "/contents//kept.txt", "", "kept".getBytes(StandardCharsets.UTF_8));
         waitJob("PKEEP", jobId);
         server.close();
         boot();
@@ -694,6 +821,8 @@ abstract class ApiSuite {
         assertThat(admin.get("/admin/users/keeper").status()).isEqualTo(200);
         assertThat(admin.get("/projects/PKEEP/jobs/" + jobId + "/").json().path("baseStatus").path("state").asText()).isEqualTo("DONE");
         assertThat(new Api(root, keeper.key()).get("/auth/info").json().get("authIdentifier").asText()).isEqualTo("keeper");
+        assertThat(admin.get("/projects/PKEEP/managedfolders/" + folderId + "/contents//kept.txt").body()).isEqualTo("kept");
+        assertThat(admin.get("/projects/PKEEP/managedfolders/" + folderId).json().get("name").asText()).isEqualTo("kept_files");
     }
 
 }

@@ -20,6 +20,18 @@ public final class GeneratedApiBinding {
     private record Binding(ResourceMethod method, Object implementation) {}
 
     private final Map<String, List<Binding>> byPath = new LinkedHashMap<>();
+    private final java.util.Set<String> restOfPath = new java.util.HashSet<>();
+
+    /**
+     * Lets the path parameter {@code name}, where it ends a path, take the rest of the path, slashes included
+     * ({@code .../contents/{filePath}} matches {@code .../contents/2015/orders.csv} and {@code .../contents//a.csv}):
+     * for clients that put a path with its slashes in the URL, as the official DSS client does for folder files.
+     * Clients that percent-encode the slashes ({@code %2F}) match either way.
+     */
+    public GeneratedApiBinding restOfPath(String name) {
+        restOfPath.add(name);
+        return this;
+    }
 
     public GeneratedApiBinding bind(Class<?> api, Object implementation) {
         if (!api.isInstance(implementation)) {
@@ -43,10 +55,18 @@ public final class GeneratedApiBinding {
         return (a.endsWith("/") ? a.substring(0, a.length() - 1) : a) + (b.startsWith("/") ? b : "/" + b);
     }
 
+    private String template(String path) {
+        for (String name : restOfPath) {
+            String param = "{" + name + "}";
+            if (path.endsWith("/" + param)) return path.substring(0, path.length() - param.length()) + "{" + name + ": .+}";
+        }
+        return path;
+    }
+
     public Resource build() {
         Resource.Builder root = Resource.builder("/");
         for (Map.Entry<String, List<Binding>> e : byPath.entrySet()) {
-            Resource.Builder target = e.getKey().equals("/") || e.getKey().isEmpty() ? root : root.addChildResource(e.getKey());
+            Resource.Builder target = e.getKey().equals("/") || e.getKey().isEmpty() ? root : root.addChildResource(template(e.getKey()));
             for (Binding b : e.getValue()) {
                 ResourceMethod m = b.method();
                 target.addMethod(m.getHttpMethod())

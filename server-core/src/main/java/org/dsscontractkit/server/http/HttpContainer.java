@@ -7,6 +7,7 @@ import org.dsscontractkit.server.error.JsonErrorHandler;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -50,6 +51,17 @@ public final class HttpContainer implements AutoCloseable {
             return new Limits(DEFAULT_MAX_REQUEST_BODY, maxUpload, DEFAULT_MAX_HEADER_BYTES);
         }
     }
+
+    /**
+     * Which URIs reach the applications, beyond RFC 3986: an empty segment ({@code contents//2015/orders.csv}: the
+     * official DSS client puts a managed folder file's path, leading slash included, in the URL as it is), an encoded
+     * slash ({@code contents/%2F2015%2Forders.csv}: generated clients encode a path parameter as one segment) and an
+     * encoded percent sign. The applications check such paths themselves; encoded dot segments ({@code %2e%2e}) and
+     * the other ambiguities stay refused by the container.
+     */
+    static final UriCompliance URI_COMPLIANCE = UriCompliance.DEFAULT.with("DSS_CLIENTS",
+            UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+            UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING);
 
     private final Server server;
     private final ServerConnector connector;
@@ -134,12 +146,15 @@ public final class HttpContainer implements AutoCloseable {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
             http.setRequestHeaderSize(limits.maxHeaderBytes());
+            http.setUriCompliance(URI_COMPLIANCE);
             ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
             connector.setHost(host);
             connector.setPort(port);
             connector.setIdleTimeout(60_000);
 
             ServletContextHandler context = new ServletContextHandler("/");
+            // the servlets see the paths URI_COMPLIANCE lets in, decoded (Jersey matches on the raw path anyway)
+            context.getServletHandler().setDecodeAmbiguousURIs(true);
             context.setErrorHandler(JsonErrorHandler.servlets());
             context.addFilter(new FilterHolder(new RequestBodyLimit(limits.maxRequestBody(), limits.maxUpload())),
                     "/*", EnumSet.of(DispatcherType.REQUEST));

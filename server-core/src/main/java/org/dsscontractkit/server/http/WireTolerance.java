@@ -21,7 +21,8 @@ import java.util.List;
  * Bodies are read the way DSS reads them, whatever the client labels them: a JSON operation reads its body as JSON
  * with any Content-Type or none ({@code text/plain;charset=UTF-8} from {@code prism proxy}, form-urlencoded from
  * {@code curl -d}, nothing from {@code dataikuapi}); a multipart operation called without a multipart body answers
- * 400 naming its {@code file} part instead of failing inside the multipart reader.
+ * 400 naming its {@code file} part instead of failing inside the multipart reader, and a part labelled with a
+ * Content-Type that is no media type is read as bytes ({@link FirstPartHeaders}).
  *
  * <p>{@link Model} widens every operation to accept any media type (so Jersey never answers 415) while keeping
  * the declared types first; {@link Labels} then relabels the body after matching, when the operation is known.
@@ -75,6 +76,7 @@ public final class WireTolerance {
                     throw ApiException.badRequest("A multipart/form-data body with a part named 'file' is required, got "
                             + (sent == null ? "no Content-Type" : "Content-Type " + sent)).at("file", "required");
                 }
+                ctx.setEntityStream(FirstPartHeaders.repair(ctx.getEntityStream()));
                 return;
             }
             boolean json = declared.stream().anyMatch(t -> "json".equals(t.getSubtype()) || t.getSubtype().endsWith("+json"));
