@@ -21,6 +21,7 @@ import org.dsscontractkit.client.generated.dss.api.MeaningsApi;
 import org.dsscontractkit.client.generated.dss.api.PluginsApi;
 import org.dsscontractkit.client.generated.dss.api.ProjectFoldersApi;
 import org.dsscontractkit.client.generated.dss.api.ProjectsApi;
+import org.dsscontractkit.client.generated.dss.api.ScenariosApi;
 import org.dsscontractkit.client.generated.dss.api.SqlQueriesApi;
 import org.dsscontractkit.client.generated.dss.api.UsersApi;
 import org.dsscontractkit.client.generated.dss.api.VariablesApi;
@@ -51,6 +52,7 @@ public final class DssApi extends ApiCalls {
     private final PluginsApi plugins;
     private final ProjectFoldersApi projectFolders;
     private final ProjectsApi projects;
+    private final ScenariosApi scenarios;
     private final SqlQueriesApi sqlQueries;
     private final UsersApi users;
     private final VariablesApi variables;
@@ -74,6 +76,7 @@ public final class DssApi extends ApiCalls {
         this.plugins = new PluginsApi(apiClient);
         this.projectFolders = new ProjectFoldersApi(apiClient);
         this.projects = new ProjectsApi(apiClient);
+        this.scenarios = new ScenariosApi(apiClient);
         this.sqlQueries = new SqlQueriesApi(apiClient);
         this.users = new UsersApi(apiClient);
         this.variables = new VariablesApi(apiClient);
@@ -162,6 +165,11 @@ public final class DssApi extends ApiCalls {
     /** @return projects */
     public ProjectsApi projects() {
         return projects;
+    }
+
+    /** @return scenarios, their runs and trigger fires */
+    public ScenariosApi scenarios() {
+        return scenarios;
     }
 
     /** @return SQL queries */

@@ -22,6 +22,7 @@ import org.dsscontractkit.client.generated.dss.model.ScenarioSummary;
 import org.dsscontractkit.client.http.FileContent;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.job.JobDefinitionBuilder;
+import org.dsscontractkit.client.scenario.DSSScenario;
 
 /** Handle on a project, as returned by {@code client.getProject(key)}. Creating it sends no request. */
 public final class DSSProject {
@@ -278,6 +279,40 @@ public final class DSSProject {
     /** @return the scenarios as DSS sent them: {@code listScenarios} */
     public JsonNode listScenariosRaw() {
         return api.json(() -> api.projects().listScenariosRequestBuilder(projectKey));
+    }
+
+    /** @return a handle on a scenario of this project, by id (no request) */
+    public DSSScenario getScenario(String scenarioId) {
+        return new DSSScenario(api, projectKey, scenarioId);
+    }
+
+    /**
+     * Creates a scenario with no steps: {@code createScenario}.
+     *
+     * @param name name of the scenario (its id is derived from it: "Rebuild daily" gets {@code REBUILD_DAILY})
+     * @param type {@code step_based} or {@code custom_python}
+     * @return a handle on the new scenario
+     */
+    public DSSScenario createScenario(String name, String type) {
+        return createScenario(name, type, null);
+    }
+
+    /**
+     * Creates a scenario from a definition, like the Python client's {@code create_scenario}: the definition
+     * ({@code {"params": {}}} when null) is sent with {@code type} and {@code name} set.
+     *
+     * @param definition e.g. {@code {"params": {"steps": [...]}, "id": "MY_ID"}}; not changed by this call
+     * @return a handle on the new scenario
+     */
+    public DSSScenario createScenario(String name, String type, JsonNode definition) {
+        ObjectNode body = definition == null ? api.newObject() : DssApi.requireObject("scenario definition", definition).deepCopy();
+        if (!body.has("params")) {
+            body.putObject("params");
+        }
+        body.put("type", type);
+        body.put("name", name);
+        JsonNode created = api.json(() -> api.scenarios().createScenarioRequestBuilder(projectKey, body));
+        return getScenario(created.path("id").asText());
     }
 
     /** @return the folder holding the project: {@code locateProjectFolder} */

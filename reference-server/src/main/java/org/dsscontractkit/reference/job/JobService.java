@@ -75,6 +75,11 @@ public final class JobService implements AutoCloseable {
     private static String key(String projectKey, String id) { return projectKey + "\u0000" + id; }
 
     public ObjectNode start(Caller caller, String projectKey, JsonNode body) {
+        return start(caller, projectKey, body, null);
+    }
+
+    /** @param triggeredFrom what started the job ({@code SCENARIO}), kept in its definition; null for an API call */
+    public ObjectNode start(Caller caller, String projectKey, JsonNode body, String triggeredFrom) {
         projects.require(caller, projectKey, ProjectAccess.WRITE);
         ObjectNode req = Json.requireObject(body, "job definition");
         String type = Json.optionalText(req, "type");
@@ -111,6 +116,7 @@ public final class JobService implements AutoCloseable {
         def.set("outputs", outs);
         def.put("initiator", caller.identifier());
         def.put("initiationTimestamp", System.currentTimeMillis());
+        if (triggeredFrom != null) def.put("triggeredFrom", triggeredFrom);
         def.put("refreshHiveMetastore", Json.optionalBoolean(req, "refreshHiveMetastore", false));
         def.put("autoUpdateSchemaBeforeEachRecipeRun", Json.optionalBoolean(req, "autoUpdateSchemaBeforeEachRecipeRun", false));
         ObjectNode doc = Json.object();

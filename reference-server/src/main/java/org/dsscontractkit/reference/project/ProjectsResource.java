@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.future.FutureService;
+import org.dsscontractkit.reference.scenario.ScenarioRunService;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.ProjectsApi;
@@ -19,11 +20,13 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
     private final ProjectService projects;
     private final ProjectExporter exporter;
     private final FutureService futures;
+    private final ScenarioRunService scenarios;
 
-    public ProjectsResource(ProjectService projects, ProjectExporter exporter, FutureService futures) {
+    public ProjectsResource(ProjectService projects, ProjectExporter exporter, FutureService futures, ScenarioRunService scenarios) {
         this.projects = projects;
         this.exporter = exporter;
         this.futures = futures;
+        this.scenarios = scenarios;
     }
 
     @Override
@@ -96,7 +99,6 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
 
     @Override
     public Response listScenarios(String projectKey) {
-        projects.require(caller(), projectKey, ProjectAccess.READ);
-        return ok(Json.array());
+        return ok(scenarios.list(caller(), projectKey));
     }
 }

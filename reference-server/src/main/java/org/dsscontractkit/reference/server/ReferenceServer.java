@@ -31,6 +31,9 @@ import org.dsscontractkit.reference.project.ProjectFoldersResource;
 import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.reference.project.ProjectsResource;
 import org.dsscontractkit.reference.project.VariablesResource;
+import org.dsscontractkit.reference.scenario.ScenarioRunService;
+import org.dsscontractkit.reference.scenario.ScenarioService;
+import org.dsscontractkit.reference.scenario.ScenariosResource;
 import org.dsscontractkit.reference.sql.DemoDatabase;
 import org.dsscontractkit.reference.sql.SqlQueriesResource;
 import org.dsscontractkit.reference.sql.SqlQueryService;
@@ -104,6 +107,9 @@ public final class ReferenceServer implements AutoCloseable {
         closeables.add(jobs);
         SqlQueryService sql = new SqlQueryService(connections, datasets);
         closeables.add(sql);
+        ScenarioService scenarios = new ScenarioService(db, projects);
+        ScenarioRunService scenarioRuns = new ScenarioRunService(scenarios, jobs, sql, dataDir, 4);
+        closeables.add(scenarioRuns);
         AuditLog audit = new AuditLog(dataDir.logs());
         closeables.add(audit);
 
@@ -118,6 +124,7 @@ public final class ReferenceServer implements AutoCloseable {
             DemoDatabase.seed(connections);
             String generated = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
             jobs.abortInterrupted();
+            scenarioRuns.abortInterrupted();
             tSeed[0] = System.nanoTime();
             return generated;
         }, r -> {
@@ -132,12 +139,13 @@ public final class ReferenceServer implements AutoCloseable {
         rc.register(new AuditFilter(audit));
         for (Class<?> mapper : StorageExceptionMappers.all()) rc.register(mapper);
         GeneratedApiBinding api = new GeneratedApiBinding();
-        api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
+        api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures, scenarioRuns));
         api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
         api.bind(VariablesApi.class, new VariablesResource(projects, instance));
         api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets)));
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
+        api.bind(ScenariosApi.class, new ScenariosResource(scenarios, scenarioRuns));
         api.bind(SqlQueriesApi.class, new SqlQueriesResource(sql));
         api.bind(FuturesApi.class, new FuturesResource(futures));
         api.bind(ApiKeysApi.class, new ApiKeysResource(keys));

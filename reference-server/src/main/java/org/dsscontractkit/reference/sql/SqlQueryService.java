@@ -106,10 +106,7 @@ public final class SqlQueryService implements AutoCloseable {
         }
         List<String> pre = Json.optionalStringList(req, "preQueries");
         List<String> post = Json.optionalStringList(req, "postQueries");
-        ObjectNode conn = connections.requireUsable(caller, connectionName);
-        if (!connections.isSql(conn)) {
-            throw ApiException.invalidField("connection", "'" + connectionName + "' is a " + conn.path("type").asText() + " connection, not an SQL one");
-        }
+        ObjectNode conn = requireSqlConnection(caller, connectionName, "connection");
         Query q = new Query(UUID.randomUUID().toString(), caller.identifier());
         q.postQueries = post;
         try {
@@ -151,6 +148,48 @@ public final class SqlQueryService implements AutoCloseable {
             q.close();
             String msg = "Query failed: " + e.getMessage();
             throw new ApiException(400, SQL_ERROR, msg, msg);
+        }
+    }
+
+    private ObjectNode requireSqlConnection(Caller caller, String connectionName, String field) {
+        ObjectNode conn = connections.requireUsable(caller, connectionName);
+        if (!connections.isSql(conn)) {
+            throw ApiException.invalidField(field, "'" + connectionName + "' is a " + conn.path("type").asText() + " connection, not an SQL one");
+        }
+        return conn;
+    }
+
+    /** Lets whoever runs a statement stop it from another thread ({@link Statement#cancel()}). */
+    public interface Cancellable {
+        void running(Statement statement);
+    }
+
+    /** What a statement run to its end did: rows it returned (all read) or rows it changed. */
+    public record Execution(boolean hasResults, long rows) { }
+
+    /**
+     * Runs SQL on a connection to its end, reading any result set through (a scenario's SQL step). Not streamed:
+     * nothing is kept once it returns.
+     *
+     * @param field names the connection in errors (a scenario step's {@code params.connection})
+     * @throws ApiException  when the connection is unknown, not usable by the caller or not an SQL one
+     * @throws SQLException when the database refuses the SQL or the statement was cancelled
+     */
+    public Execution execute(Caller caller, String connectionName, String sql, String field, Cancellable cancellable) throws SQLException {
+        ObjectNode conn = requireSqlConnection(caller, connectionName, field);
+        try (Connection c = connections.open(conn); Statement s = c.createStatement()) {
+            cancellable.running(s);
+            boolean hasResults = s.execute(sql);
+            long rows = 0;
+            if (hasResults) {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) rows++;
+                }
+            } else {
+                rows = Math.max(0, s.getUpdateCount());
+            }
+            if (!c.getAutoCommit()) c.commit();
+            return new Execution(hasResults, rows);
         }
     }
 
