@@ -22,6 +22,8 @@ import org.dsscontractkit.client.generated.dss.model.ScenarioSummary;
 import org.dsscontractkit.client.http.FileContent;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.job.JobDefinitionBuilder;
+import org.dsscontractkit.client.recipe.DSSRecipe;
+import org.dsscontractkit.client.recipe.DSSRecipeCreator;
 import org.dsscontractkit.client.scenario.DSSScenario;
 
 /** Handle on a project, as returned by {@code client.getProject(key)}. Creating it sends no request. */
@@ -279,6 +281,22 @@ public final class DSSProject {
     /** @return the scenarios as DSS sent them: {@code listScenarios} */
     public JsonNode listScenariosRaw() {
         return api.json(() -> api.projects().listScenariosRequestBuilder(projectKey));
+    }
+
+    /** @return a handle on a recipe of this project (no request) */
+    public DSSRecipe getRecipe(String recipeName) {
+        return new DSSRecipe(api, projectKey, recipeName);
+    }
+
+    /**
+     * Starts the creation of a recipe, like the Python client's {@code new_recipe(type, name)}: add inputs and
+     * outputs to the creator, then {@link DSSRecipeCreator#create() create} it.
+     *
+     * @param type recipe type ({@code sync}, {@code sql_query}, {@code python}...)
+     * @param name recipe name, unique in the project
+     */
+    public DSSRecipeCreator newRecipe(String type, String name) {
+        return new DSSRecipeCreator(api, projectKey, type, name);
     }
 
     /** @return a handle on a scenario of this project, by id (no request) */

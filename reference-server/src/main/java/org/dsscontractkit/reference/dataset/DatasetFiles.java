@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.server.error.ErrorTypes;
@@ -18,6 +19,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,6 +113,43 @@ public final class DatasetFiles {
             if (tmp != null) {
                 try { Files.deleteIfExists(tmp); } catch (IOException ignored) { /* best effort */ }
             }
+        }
+    }
+
+    /** Writes rows; see {@link #replaceWithRows}. */
+    public interface RowProducer {
+        void write(RowSink out) throws IOException;
+    }
+
+    /**
+     * Replaces the files of a dataset with one CSV file of the rows {@code producer} writes (a recipe building its
+     * output), in the dataset's format, with a header row when the format parses one. The file is complete and
+     * synced before the old files go: a failed or aborted build leaves the previous data.
+     *
+     * @return the number of rows written
+     */
+    public long replaceWithRows(String projectKey, String dataset, JsonNode formatParams, List<String> header,
+                                RowProducer producer) throws IOException {
+        Path tmp = Files.createTempFile(dataDir.tmp(), "build-", ".part");
+        try {
+            long[] rows = {0};
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(w, csvFormat(formatParams))) {
+                if (parseHeader(formatParams)) printer.printRecord(header);
+                producer.write(new RowSink() {
+                    @Override public void row(List<String> cells) throws IOException {
+                        printer.printRecord(cells);
+                        rows[0]++;
+                    }
+                });
+            }
+            Path dir = dir(projectKey, dataset);
+            DataDirectory.deleteRecursively(dir);
+            DurableFiles.move(tmp, dir.resolve("part-00000.csv"), true);
+            tmp = null;
+            return rows[0];
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
     }
 

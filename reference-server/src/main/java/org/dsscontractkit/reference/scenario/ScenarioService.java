@@ -7,6 +7,7 @@ import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.reference.server.Json;
+import org.dsscontractkit.reference.server.VersionTags;
 import org.dsscontractkit.reference.storage.Database;
 import org.dsscontractkit.server.error.ApiException;
 
@@ -78,7 +79,7 @@ public final class ScenarioService {
         def.put("name", name);
         def.put("type", type);
         if (!def.has("active")) def.put("active", false);
-        ObjectNode tag = versionTag(caller, 1);
+        ObjectNode tag = VersionTags.of(caller, 1);
         def.set("versionTag", tag);
         def.set("creationTag", tag.deepCopy());
         String payload = "";
@@ -122,7 +123,7 @@ public final class ScenarioService {
         def.put("type", type);
         if (!def.hasNonNull("name")) def.set("name", current.get("name"));
         if (!def.has("active")) def.set("active", current.get("active"));
-        def.set("versionTag", versionTag(caller, current.path("versionTag").path("versionNumber").asLong(0) + 1));
+        def.set("versionTag", VersionTags.of(caller, current.path("versionTag").path("versionNumber").asLong(0) + 1));
         if (current.has("creationTag")) def.set("creationTag", current.get("creationTag"));
         int n = db.update("UPDATE scenarios SET doc = ? WHERE project_key = ? AND id = ?", Json.write(def), projectKey, id);
         if (n == 0) throw ApiException.notFound("Scenario '" + id + "' in project '" + projectKey + "'");
@@ -183,14 +184,6 @@ public final class ScenarioService {
             }
             i++;
         }
-    }
-
-    private static ObjectNode versionTag(Caller caller, long version) {
-        ObjectNode tag = Json.object();
-        tag.put("versionNumber", version);
-        tag.putObject("lastModifiedBy").put("login", caller.identifier());
-        tag.put("lastModifiedOn", System.currentTimeMillis());
-        return tag;
     }
 
     public ObjectNode payload(Caller caller, String projectKey, String id) {

@@ -4,6 +4,7 @@ import org.dsscontractkit.reference.sql.SqlQueryService;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.server.error.ErrorTypes;
 
+import java.io.IOException;
 import java.sql.SQLException;
 
 /**
@@ -32,11 +33,12 @@ final class SqlStep implements Step {
         ctx.log("INFO", "Running SQL on connection " + connection + ": " + oneLine(expanded));
         long t0 = System.currentTimeMillis();
         try {
-            SqlQueryService.Execution e = sql.execute(ctx.caller(), connection, expanded, "params.connection", ctx::statementStarted);
+            SqlQueryService.Execution e = sql.execute(ctx.caller(), connection, expanded, "params.connection", ctx::statementStarted,
+                    SqlQueryService.Rows.DISCARD);
             ctx.log("INFO", (e.hasResults() ? "Read " + e.rows() + " row(s)" : "Changed " + e.rows() + " row(s)")
                     + " in " + (System.currentTimeMillis() - t0) + " ms");
             return Result.success();
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             if (ctx.abortRequested()) {
                 ctx.log("WARN", "SQL statement cancelled by the abort");
                 return Result.aborted();

@@ -654,6 +654,135 @@ abstract class ApiSuite {
         assertThat(admin.post(base + "/abort", null).json().path("success").asBoolean()).isTrue();
     }
 
+    // ---- recipes ------------------------------------------------------------------------------
+
+    static Map<String, Object> recipeCreation(String key, String type, String name, String input, String output, boolean newOutput) {
+        return obj("recipePrototype", obj("inputs", input == null ? obj() : obj("main", obj("items", List.of(obj("ref", input)))),
+                        "outputs", obj("main", obj("items", List.of(obj("ref", output, "appendMode", false)))),
+                        "type", type, "name", name, "projectKey", key),
+                "creationSettings", obj("createOutputDataset", newOutput, "outputDatasetSettings", newOutput
+                                ? obj("connectionId", "filesystem_managed", "typeOptionId", null,
+                                "specificSettings", obj("formatOptionId", null, "overrideSQLSchema", null), "partitioningOptionId", null) : null,
+                        "createOutputFolder", null, "outputFolderSettings", null));
+    }
+
+    String buildAndWait(String key, String dataset) throws InterruptedException {
+        String jobId = admin.post("/projects/" + key + "/jobs/", obj("type", "NON_RECURSIVE_FORCED_BUILD",
+                "outputs", List.of(obj("id", dataset, "type", "DATASET", "projectKey", key, "partition", null)))).json().get("id").asText();
+        return waitJob(key, jobId).path("baseStatus").path("state").asText() + " " + jobId;
+    }
+
+    @Test
+    void recipesKeepTheFlowWholeAndJobsRunThem() throws Exception {
+        createProject("PREC");
+        createUploadedDataset("PREC", "orders");
+        admin.upload("/projects/PREC/datasets/orders/uploaded/files", "o.csv", "id,price\n1,9.5\n2,3.25\n3,12\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(admin.put("/projects/PREC/datasets/orders/schema", obj("columns", List.of(obj("name", "id", "type", "bigint"),
+                obj("name", "price", "type", "double")))).status()).isLessThan(300);
+
+        Api.Res created = admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "compute_orders_copy", "orders", "orders_copy", true));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.json().path("name").asText()).isEqualTo("compute_orders_copy");
+        JsonNode copy = admin.get("/projects/PREC/datasets/orders_copy").json();
+        assertThat(copy.path("managed").asBoolean()).isTrue();
+        assertThat(copy.path("schema").path("columns")).as("a sync's new output has its input's schema").hasSize(2);
+        assertThat(admin.get("/projects/PREC/recipes/").json().get(0).path("type").asText()).isEqualTo("sync");
+        JsonNode settings = admin.get("/projects/PREC/recipes/compute_orders_copy").json();
+        assertThat(settings.path("recipe").path("inputs").path("main").path("items").get(0).path("ref").asText()).isEqualTo("orders");
+        JsonNode status = admin.get("/projects/PREC/recipes/compute_orders_copy/status").json();
+        assertThat(status.path("allMessagesForFrontend").path("maxSeverity").asText()).as(status.toString()).isEqualTo("SUCCESS");
+        assertThat(status.path("selectedEngine").path("type").asText()).isEqualTo("DSS");
+        assertThat(admin.get("/projects/PREC/recipes/compute_orders_copy/schema-update").json().path("totalIncompatibilities").asInt()).isZero();
+
+        String built = buildAndWait("PREC", "orders_copy");
+        assertThat(built).startsWith("DONE");
+        String jobId = built.substring(5);
+        assertThat(admin.get("/projects/PREC/jobs/" + jobId + "/").json().path("activities").path("build_orders_copy_NP").path("recipeName").asText())
+                .isEqualTo("compute_orders_copy");
+        assertThat(admin.get("/projects/PREC/jobs/" + jobId + "/log").body()).contains("Running recipe compute_orders_copy").contains("wrote 3 records");
+        assertThat(admin.get("/projects/PREC/datasets/orders_copy/data/?format=json").json().toString())
+                .isEqualTo("[[\"1\",\"9.5\"],[\"2\",\"3.25\"],[\"3\",\"12\"]]");
+
+        // the flow stays whole
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "again", "orders", "orders_copy", false)), 409,
+                "compute_orders_copy");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "compute_orders_copy", "orders", "other", true)), 409);
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r1", "nope", "x1", true)), 400, "'nope' does not exist");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r2", "orders", "nope", false)), 400, "'nope' does not exist");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r3", "orders", "orders", true)), 409, "already exists");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "bad name", "orders", "x2", true)), 400, "name");
+        assertError(admin.post("/projects/PREC/recipes/", obj("creationSettings", obj())), 400, "recipePrototype");
+        assertThat(admin.get("/projects/PREC/datasets/x1").status()).as("nothing created by a refused creation").isEqualTo(404);
+
+        // sql_query on the demo database, schema updates
+        assertThat(admin.post("/projects/PREC/datasets/", obj("name", "customers", "projectKey", "PREC", "type", "H2",
+                "params", obj("connection", "demo_sql", "table", "customers"), "formatType", null, "formatParams", obj())).status()).isEqualTo(200);
+        Map<String, Object> sqlRecipe = recipeCreation("PREC", "sql_query", "compute_vips", "customers", "vips", true);
+        ((Map<String, Object>) sqlRecipe.get("creationSettings")).put("script", "SELECT id, name FROM customers WHERE vip ORDER BY id");
+        assertThat(admin.post("/projects/PREC/recipes/", sqlRecipe).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PREC/recipes/compute_vips/status").json().path("selectedEngine").path("type").asText()).isEqualTo("SQL");
+        JsonNode updates = admin.get("/projects/PREC/recipes/compute_vips/schema-update").json();
+        assertThat(updates.path("totalIncompatibilities").asInt()).as(updates.toString()).isEqualTo(2);
+        assertThat(buildAndWait("PREC", "vips")).startsWith("DONE");
+        assertThat(admin.get("/projects/PREC/datasets/vips/data/?format=json").json().toString())
+                .isEqualTo("[[\"1\",\"Ada Lovelace\"],[\"3\",\"Grace Hopper\"]]");
+        assertThat(admin.get("/projects/PREC/recipes/compute_vips/schema-update").json().path("totalIncompatibilities").asInt()).isZero();
+
+        Map<String, Object> sqlSettings = Api.JSON.convertValue(admin.get("/projects/PREC/recipes/compute_vips").json(), Map.class);
+        sqlSettings.put("payload", "SELECT id, name, country FROM customers WHERE vip ORDER BY id");
+        assertThat(admin.put("/projects/PREC/recipes/compute_vips", sqlSettings).status()).isEqualTo(200);
+        JsonNode wider = admin.get("/projects/PREC/recipes/compute_vips/schema-update").json();
+        assertThat(wider.path("totalIncompatibilities").asInt()).isEqualTo(1);
+        assertThat(wider.path("computables").get(0).path("incompatibilities").get(0).asText()).containsIgnoringCase("country");
+        JsonNode applied = admin.post("/projects/PREC/recipes/compute_vips/actions/updateOutputSchema", obj("computableType", "DATASET",
+                "computableId", "vips", "newSchema", wider.path("computables").get(0).path("newSchema"), "dropAndRecreate", true,
+                "synchronizeMetastore", true)).json();
+        assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
+        assertThat(admin.get("/projects/PREC/datasets/vips/schema").json().path("columns")).hasSize(3);
+        assertThat(admin.get("/projects/PREC/datasets/vips/data/?format=json").json()).as("dropped with the old schema").isEmpty();
+        assertThat(buildAndWait("PREC", "vips")).startsWith("DONE");
+        assertThat(admin.get("/projects/PREC/datasets/vips/data/?format=json").json().get(0).toString()).isEqualTo("[\"1\",\"Ada Lovelace\",\"UK\"]");
+        assertError(admin.post("/projects/PREC/recipes/compute_vips/actions/updateOutputSchema", obj("computableId", "orders",
+                "newSchema", obj("columns", List.of()))), 400, "not an output");
+
+        sqlSettings.put("payload", "SELECT nope FROM nowhere");
+        assertThat(admin.put("/projects/PREC/recipes/compute_vips", sqlSettings).status()).isEqualTo(200);
+        JsonNode broken = admin.get("/projects/PREC/recipes/compute_vips/status").json();
+        assertThat(broken.path("allMessagesForFrontend").path("maxSeverity").asText()).isEqualTo("ERROR");
+        assertError(admin.get("/projects/PREC/recipes/compute_vips/schema-update"), 400, "nowhere");
+        String failed = buildAndWait("PREC", "vips");
+        assertThat(failed).startsWith("FAILED");
+        assertThat(admin.get("/projects/PREC/jobs/" + failed.substring(7) + "/log").body()).contains("Recipe compute_vips failed");
+        sqlSettings.put("recipe", obj("type", "sync"));
+        assertError(admin.put("/projects/PREC/recipes/compute_vips", sqlSettings), 400, "type");
+
+        // metadata, recipes this server cannot run, deletion
+        JsonNode metadata = admin.get("/projects/PREC/recipes/compute_orders_copy/metadata").json();
+        Map<String, Object> m = Api.JSON.convertValue(metadata, Map.class);
+        m.put("tags", List.of("nightly"));
+        m.put("custom", obj("kv", obj("team", "sales")));
+        assertThat(admin.put("/projects/PREC/recipes/compute_orders_copy/metadata", m).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PREC/recipes/compute_orders_copy/metadata").json().path("custom").path("kv").path("team").asText())
+                .isEqualTo("sales");
+        Map<String, Object> python = recipeCreation("PREC", "python", "compute_py", "orders", "py_out", true);
+        ((Map<String, Object>) python.get("creationSettings")).put("script", "print(1)");
+        assertThat(admin.post("/projects/PREC/recipes/", python).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PREC/recipes/compute_py").json().path("payload").asText()).isEqualTo("print(1)");
+        assertThat(admin.get("/projects/PREC/recipes/compute_py/status").json().path("allMessagesForFrontend").path("maxSeverity").asText())
+                .isEqualTo("WARNING");
+        assertError(admin.get("/projects/PREC/recipes/compute_py/schema-update"), 400, "python");
+        String py = buildAndWait("PREC", "py_out");
+        assertThat(py).startsWith("FAILED");
+        assertThat(admin.get("/projects/PREC/jobs/" + py.substring(7) + "/log").body()).contains("cannot run on this server");
+        assertThat(admin.delete("/projects/PREC/recipes/compute_py").status()).isEqualTo(204);
+        assertError(admin.get("/projects/PREC/recipes/compute_py"), 404);
+        assertThat(admin.get("/projects/PREC/datasets/py_out").status()).as("its output stays").isEqualTo(200);
+        assertThat(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "compute_py_out", "orders", "py_out", false)).status())
+                .as("a dataset whose recipe was deleted may get another").isEqualTo(200);
+        Api reader = userApi("recipereader", "readers");
+        assertError(reader.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r4", "orders", "x3", true)), 403);
+    }
+
     // ---- SQL ----------------------------------------------------------------------------------
 
     Map<String, Object> sqlBody(String query, String connection) {

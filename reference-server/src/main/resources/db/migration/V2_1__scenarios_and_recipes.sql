@@ -1,4 +1,4 @@
--- Scenarios, the fires of their triggers and their runs. Same conventions as V1: identifying columns relational,
+-- Scenarios, the fires of their triggers and their runs; recipes. Same conventions as V1: identifying columns relational,
 -- the DSS document as JSON text. A run's document holds {scenarioRun, stepRuns}: what getScenarioRun answers.
 
 CREATE TABLE scenarios (
@@ -35,3 +35,14 @@ CREATE TABLE scenario_runs (
 );
 
 CREATE INDEX scenario_runs_by_start ON scenario_runs (project_key, scenario_id, start_time);
+
+-- Recipes: the definition as JSON text, the payload (code, or type-specific settings) and the metadata apart, as the
+-- API serves them apart.
+CREATE TABLE recipes (
+    project_key VARCHAR(128) NOT NULL REFERENCES projects(project_key) ON DELETE CASCADE,
+    name        VARCHAR(255) NOT NULL,
+    doc         TEXT         NOT NULL,
+    payload     TEXT         NOT NULL,
+    metadata    TEXT         NOT NULL,
+    PRIMARY KEY (project_key, name)
+);
