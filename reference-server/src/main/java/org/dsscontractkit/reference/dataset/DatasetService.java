@@ -150,11 +150,19 @@ public final class DatasetService {
         return s;
     }
 
+    /**
+     * Widest schema the server keeps. Every read of a dataset parses its definition, schema included: without a
+     * bound one upload of a file without line breaks (300,000 cells on its only row) made every later call on the
+     * dataset parse megabytes, and a small heap ran out (found by the fuzz).
+     */
+    static final int MAX_COLUMNS = 10_000;
+
     static ObjectNode validSchema(JsonNode schema) {
         if (!schema.isObject()) throw ApiException.invalidField("schema", "must be an object {columns: [...]}");
         JsonNode cols = schema.get("columns");
         if (cols == null || cols.isNull()) throw ApiException.invalidField("columns", "is required (array of {name, type})");
         if (!cols.isArray()) throw ApiException.invalidField("columns", "must be an array of {name, type}");
+        if (cols.size() > MAX_COLUMNS) throw ApiException.invalidField("columns", "has " + cols.size() + " columns; at most " + MAX_COLUMNS);
         Set<String> names = new LinkedHashSet<>();
         int i = 0;
         for (JsonNode c : cols) {
@@ -298,9 +306,16 @@ public final class DatasetService {
         ObjectNode d = require(caller, projectKey, name, ProjectAccess.WRITE);
         requireFileBased(d);
         String safe = DatasetFiles.validFileName(fileName);
+        boolean replacing = java.nio.file.Files.exists(files.dir(projectKey, name).resolve(safe));
         long size = files.store(projectKey, name, safe, content);
         if (d.path("schema").path("columns").size() == 0) {
-            inferSchema(d, files.dir(projectKey, name).resolve(safe));
+            try {
+                inferSchema(d, files.dir(projectKey, name).resolve(safe));
+            } catch (ApiException unusable) {
+                // a new file that cannot give a schema is not kept; one that replaced an older file stays, as uploaded
+                if (!replacing) files.deleteFile(projectKey, name, safe);
+                throw unusable;
+            }
             write(projectKey, name, d);
         }
         ObjectNode out = Json.object();
@@ -324,6 +339,11 @@ public final class DatasetService {
             boolean header = DatasetFiles.parseHeader(fp);
             List<String> names = header ? head.get(0) : null;
             int width = head.stream().mapToInt(List::size).max().orElse(0);
+            if (width > MAX_COLUMNS) {
+                throw ApiException.invalidField("file", "has a row of " + width + " columns; a schema has at most "
+                        + MAX_COLUMNS + " (is the separator right? formatParams.separator is '"
+                        + fp.path("separator").asText(",") + "')");
+            }
             ArrayNode cols = Json.array();
             for (int i = 0; i < width; i++) {
                 ObjectNode c = cols.addObject();

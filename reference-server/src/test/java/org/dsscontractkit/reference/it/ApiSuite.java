@@ -367,6 +367,28 @@ abstract class ApiSuite {
         assertError(reader.upload("/projects/PBIG/datasets/big/uploaded/files", "x.csv", new byte[]{1}), 403);
     }
 
+    @Test
+    void aFileWiderThanASchemaIsRefusedAndTheDatasetStaysUsable() {
+        createProject("PWIDE");
+        createUploadedDataset("PWIDE", "wide");
+        // one row, no line break: what a JSON array uploaded as CSV looks like
+        StringBuilder row = new StringBuilder("[1");
+        for (int i = 0; i < 20_000; i++) row.append(",1234567");
+        byte[] wide = row.append("]").toString().getBytes(StandardCharsets.UTF_8);
+
+        assertError(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "wide.csv", wide), 400,
+                "file", "20001 columns", "10000");
+        assertThat(admin.get("/projects/PWIDE/datasets/wide/uploaded/files").json().size()).as("the refused file is not kept").isZero();
+        assertThat(admin.get("/projects/PWIDE/datasets/wide/schema").json().path("columns").size()).isZero();
+        List<Object> columns = new java.util.ArrayList<>();
+        for (int i = 0; i < 10_001; i++) columns.add(obj("name", "c" + i, "type", "string"));
+        assertError(admin.put("/projects/PWIDE/datasets/wide/schema", obj("columns", columns)), 400, "columns", "10001");
+
+        assertThat(admin.upload("/projects/PWIDE/datasets/wide/uploaded/files", "narrow.csv",
+                "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PWIDE/datasets/wide/schema").json().path("columns").size()).isEqualTo(2);
+    }
+
     // ---- jobs ---------------------------------------------------------------------------------
 
     @Test
