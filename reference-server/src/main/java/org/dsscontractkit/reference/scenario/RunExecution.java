@@ -53,6 +53,7 @@ final class RunExecution implements Runnable {
     private volatile boolean abortRequested;
     private volatile Statement statement;
     private volatile String jobId;
+    private volatile boolean finished;
 
     RunExecution(Host host, Map<String, Step> stepTypes, Caller caller, ObjectNode settings, ObjectNode scenarioRun,
                  ObjectNode variables) {
@@ -79,12 +80,26 @@ final class RunExecution implements Runnable {
 
     /** Stops the run: the steps after the current one do not run, its job is aborted, its statement cancelled. */
     void requestAbort(String by) {
+        if (abortRequested) return;
         abortRequested = true;
         host.log(this, null, "WARN", "Abort requested by " + by);
-        Statement s = statement;
-        if (s != null) cancel(s);
         String j = jobId;
         if (j != null) host.abortJob(caller, projectKey, j);
+        // A cancel that reaches the driver between the step handing its statement over and executing it is lost:
+        // cancel again until the step lets go of the statement.
+        Thread canceller = new Thread(() -> {
+            try {
+                while (!finished) {
+                    Statement s = statement;
+                    if (s != null) cancel(s);
+                    Thread.sleep(200);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dss-scenario-abort-" + runId);
+        canceller.setDaemon(true);
+        canceller.start();
     }
 
     private static void cancel(Statement s) {
@@ -138,6 +153,7 @@ final class RunExecution implements Runnable {
                     + (end - scenarioRun.path("start").asLong()) + " ms");
             host.save(this);
         } finally {
+            finished = true;
             host.finished(this);
         }
     }
@@ -243,7 +259,6 @@ final class RunExecution implements Runnable {
 
             @Override public void statementStarted(Statement s) {
                 statement = s;
-                if (abortRequested) cancel(s);
             }
         });
     }
