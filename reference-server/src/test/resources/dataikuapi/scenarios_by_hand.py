@@ -88,6 +88,24 @@ try:
     check("first_error_details", "NO_SUCH_TABLE" in failed.get_details().first_error_details["message"].upper(),
           failed.get_details().first_error_details["message"])
 
+    # test scenarios report in JUnit XML
+    fs = failing.get_settings()
+    fs.get_raw()["markedAsTest"] = True
+    fs.save()
+    test_run = failing.run_and_wait(no_fail=True)
+    check("get_report (JUnit XML)", b'failures="1"' in test_run.get_report().content)
+    check("get_step_run_report", b"<failure" in test_run.get_step_run_report("broken").content)
+    testing = project.get_testing_status()
+    check("get_testing_status", testing.nb_total_ran_scenarios == 1 and testing.nb_scenarios_per_outcome == {"FAILED": 1},
+          testing.get_raw())
+    check("get_last_test_scenario_runs_report", b"FRAGILE" in project.get_last_test_scenario_runs_report().content)
+    check("get_last_test_scenario_runs_html_report", b"FRAGILE" in project.get_last_test_scenario_runs_html_report().content)
+    try:
+        run.get_report()
+        check("get_report of a non-test scenario raises", False)
+    except DataikuException as e:
+        check("get_report of a non-test scenario raises", "not marked as a test" in str(e), e)
+
     # abort, and one run at a time
     endless = project.create_scenario("Endless", "step_based", definition={"params": {"steps": [
         {"id": "endless", "type": "exec_sql", "params": {"connection": "demo_sql",

@@ -109,6 +109,18 @@ class ScenarioHandlesIT extends ReferenceServerIT {
         DSSScenarioRun run = scenario.runAndWait(null, true, Duration.ofSeconds(60));
         assertThat(run.getOutcome()).isEqualTo("FAILED");
         assertThat(scenario.getLastRuns(10, true)).hasSize(2);
+
+        // as a test scenario, it reports in JUnit XML
+        assertThatThrownBy(run::getReport).isInstanceOfSatisfying(DataikuException.class, e -> assertThat(e.getHttpStatus()).isEqualTo(400));
+        DSSScenarioSettings settings = scenario.getSettings();
+        settings.getRaw().put("markedAsTest", true);
+        settings.save();
+        DSSScenarioRun test = scenario.runAndWait(null, true, Duration.ofSeconds(60));
+        assertThat(test.getReport()).contains("<testsuite name=\"" + project.getProjectKey() + ".FRAGILE\"").contains("failures=\"1\"");
+        assertThat(test.getStepRunReport("broken")).contains("<failure");
+        assertThat(project.getTestingStatus().path("worstOutcome").asText()).isEqualTo("FAILED");
+        assertThat(project.getLastTestScenarioRunsReport()).contains("FRAGILE");
+        assertThat(project.getLastTestScenarioRunsHtmlReport()).contains("FRAGILE");
     }
 
     @Test

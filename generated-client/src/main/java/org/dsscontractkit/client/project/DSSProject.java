@@ -299,6 +299,24 @@ public final class DSSProject {
         return new DSSRecipeCreator(api, projectKey, type, name);
     }
 
+    /**
+     * @return the last outcomes of the project's test scenarios ({@code nbTotalRanScenarios},
+     * {@code nbScenariosPerOutcome}, {@code worstOutcome}): {@code getScenarioTestingStatus}
+     */
+    public JsonNode getTestingStatus() {
+        return api.json(() -> api.scenarios().getScenarioTestingStatusRequestBuilder(projectKey, null));
+    }
+
+    /** @return the JUnit XML report of the last run of each test scenario: {@code getLastTestScenarioRunsReport} */
+    public String getLastTestScenarioRunsReport() {
+        return api.text(() -> api.scenarios().getLastTestScenarioRunsReportRequestBuilder(projectKey, null));
+    }
+
+    /** @return the same report as an HTML page: {@code getLastTestScenarioRunsHtmlReport} */
+    public String getLastTestScenarioRunsHtmlReport() {
+        return api.text(() -> api.scenarios().getLastTestScenarioRunsHtmlReportRequestBuilder(projectKey, null));
+    }
+
     /** @return a handle on a scenario of this project, by id (no request) */
     public DSSScenario getScenario(String scenarioId) {
         return new DSSScenario(api, projectKey, scenarioId);

@@ -91,6 +91,17 @@ public final class DSSScenarioRun {
         return api.text(() -> api.scenarios().getScenarioRunLogRequestBuilder(projectKey(), scenarioId(), getId(), stepId));
     }
 
+    /** @return the JUnit XML report of this run of a test scenario (400 for another scenario): {@code getScenarioRunReport} */
+    public String getReport() {
+        return api.text(() -> api.scenarios().getScenarioRunReportRequestBuilder(projectKey(), scenarioId(), getId()));
+    }
+
+    /** @return the JUnit XML report of one step of this run of a test scenario: {@code getScenarioStepRunReport} */
+    public String getStepRunReport(String stepId) {
+        DssApi.requireId("stepId", stepId);
+        return api.text(() -> api.scenarios().getScenarioStepRunReportRequestBuilder(projectKey(), scenarioId(), getId(), stepId));
+    }
+
     /**
      * Waits for the run to end, refreshing it like the Python client's {@code wait_for_completion}.
      *

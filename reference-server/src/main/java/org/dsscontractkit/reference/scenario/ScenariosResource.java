@@ -13,10 +13,36 @@ import java.util.Map;
 public final class ScenariosResource extends ApiResource implements ScenariosApi {
     private final ScenarioService scenarios;
     private final ScenarioRunService runs;
+    private final TestReports reports;
 
-    public ScenariosResource(ScenarioService scenarios, ScenarioRunService runs) {
+    public ScenariosResource(ScenarioService scenarios, ScenarioRunService runs, TestReports reports) {
         this.scenarios = scenarios;
         this.runs = runs;
+        this.reports = reports;
+    }
+
+    private static final MediaType XML = MediaType.APPLICATION_XML_TYPE.withCharset("utf-8");
+
+    @Override public Response getScenarioTestingStatus(String projectKey, String bundleId) {
+        return ok(reports.testingStatus(caller(), projectKey, bundleId));
+    }
+
+    @Override public Response getLastTestScenarioRunsReport(String projectKey, String bundleId) {
+        return Response.ok(reports.lastRunsJUnit(caller(), projectKey, bundleId), XML).build();
+    }
+
+    @Override public Response getLastTestScenarioRunsHtmlReport(String projectKey, String bundleId) {
+        return Response.ok(reports.lastRunsHtml(caller(), projectKey, bundleId), MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
+    }
+
+    @Override public Response getScenarioRunReport(String projectKey, String scenarioId, String runId) {
+        return Response.ok(reports.runJUnit(caller(), projectKey, scenarioId, runId, runs.details(caller(), projectKey, scenarioId, runId), null),
+                XML).build();
+    }
+
+    @Override public Response getScenarioStepRunReport(String projectKey, String scenarioId, String runId, String stepId) {
+        return Response.ok(reports.runJUnit(caller(), projectKey, scenarioId, runId, runs.details(caller(), projectKey, scenarioId, runId), stepId),
+                XML).build();
     }
 
     @Override public Response createScenario(String projectKey, ScenarioCreation scenarioCreation) {

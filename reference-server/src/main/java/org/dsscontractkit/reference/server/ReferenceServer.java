@@ -39,6 +39,7 @@ import org.dsscontractkit.reference.recipe.RecipesResource;
 import org.dsscontractkit.reference.scenario.ScenarioRunService;
 import org.dsscontractkit.reference.scenario.ScenarioService;
 import org.dsscontractkit.reference.scenario.ScenariosResource;
+import org.dsscontractkit.reference.scenario.TestReports;
 import org.dsscontractkit.reference.sql.DemoDatabase;
 import org.dsscontractkit.reference.sql.SqlQueriesResource;
 import org.dsscontractkit.reference.sql.SqlQueryService;
@@ -153,7 +154,7 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets)));
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
-        api.bind(ScenariosApi.class, new ScenariosResource(scenarios, scenarioRuns));
+        api.bind(ScenariosApi.class, new ScenariosResource(scenarios, scenarioRuns, new TestReports(scenarios)));
         api.bind(RecipesApi.class, new RecipesResource(recipes, new RecipeChecks(recipes, recipeSchemas), recipeSchemas));
         api.bind(SqlQueriesApi.class, new SqlQueriesResource(sql));
         api.bind(FuturesApi.class, new FuturesResource(futures));

@@ -577,6 +577,45 @@ abstract class ApiSuite {
         assertThat(pyRun.path("scenarioRun").path("result").path("thrown").path("message").asText()).contains("step_based");
     }
 
+    @Test
+    void testScenariosReportAsJUnit() throws Exception {
+        createProject("PSTEST");
+        String base = "/projects/PSTEST/scenarios/";
+        assertThat(admin.post(base, obj("type", "step_based", "name", "Checks", "id", "CHECKS", "markedAsTest", true, "params", obj("steps", List.of(
+                obj("id", "ok", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", "SELECT 1")),
+                obj("id", "bad", "type", "exec_sql", "runConditionType", "RUN_ALWAYS",
+                        "params", obj("connection", "demo_sql", "sql", "SELECT * FROM \"<nowhere>\""))))))).status()).isEqualTo(200);
+        assertThat(admin.post(base, obj("type", "step_based", "name", "Plain", "id", "PLAIN")).status()).isEqualTo(200);
+        assertThat(admin.get(base + "testing-status").json().path("nbTotalRanScenarios").asInt()).isZero();
+
+        JsonNode checks = runToEnd("PSTEST", "CHECKS", admin.post(base + "CHECKS/run", obj()).json());
+        JsonNode plain = runToEnd("PSTEST", "PLAIN", admin.post(base + "PLAIN/run", obj()).json());
+        JsonNode status = admin.get(base + "testing-status").json();
+        assertThat(status.path("nbTotalRanScenarios").asInt()).as(status.toString()).isEqualTo(1);
+        assertThat(status.path("nbScenariosPerOutcome").path("FAILED").asInt()).isEqualTo(1);
+        assertThat(status.path("worstOutcome").asText()).isEqualTo("FAILED");
+
+        Api.Res report = admin.get(base + "last-test-scenario-runs-report");
+        assertThat(report.header("Content-Type")).startsWith("application/xml");
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(report.raw().body()));
+        org.w3c.dom.Element suite = (org.w3c.dom.Element) xml.getElementsByTagName("testsuite").item(0);
+        assertThat(xml.getElementsByTagName("testsuite").getLength()).as("test scenarios only").isEqualTo(1);
+        assertThat(suite.getAttribute("name")).isEqualTo("PSTEST.CHECKS");
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0)).getAttribute("message")).contains("<nowhere>");
+        assertThat(admin.get(base + "last-test-scenario-runs-html-report").body()).contains("CHECKS").contains("FAILED").doesNotContain("PLAIN");
+
+        String runPath = base + "CHECKS/" + checks.path("scenarioRun").path("runId").asText();
+        assertThat(admin.get(runPath + "/scenario-run-report").body()).contains("tests=\"2\"");
+        assertThat(admin.get(runPath + "/step-run-report?stepId=ok").body()).contains("tests=\"1\" failures=\"0\"");
+        assertError(admin.get(runPath + "/step-run-report?stepId=nope"), 404, "nope");
+        assertError(admin.get(base + "PLAIN/" + plain.path("scenarioRun").path("runId").asText() + "/scenario-run-report"), 400,
+                "not marked as a test");
+        assertError(admin.get(base + "testing-status?bundleId=v1"), 400, "bundleId");
+    }
+
     static final String ENDLESS_SQL = "SELECT SUM(a.X * b.X) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b";
 
     @Test
