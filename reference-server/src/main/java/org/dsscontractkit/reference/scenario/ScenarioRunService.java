@@ -363,8 +363,19 @@ public final class ScenarioRunService implements AutoCloseable, RunExecution.Hos
         active.remove(key(run.projectKey, run.scenarioId), run);
     }
 
+    /**
+     * Aborts the runs in progress (their SQL keeps a database busy otherwise, whatever happens to this server's
+     * threads) and gives them a moment to record it; a run that cannot is ended ABORTED at the next start.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        active.values().forEach(run -> run.requestAbort("the server stopping"));
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(3, java.util.concurrent.TimeUnit.SECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
