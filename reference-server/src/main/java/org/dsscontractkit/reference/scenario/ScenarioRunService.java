@@ -247,10 +247,11 @@ public final class ScenarioRunService implements AutoCloseable, RunExecution.Hos
     public ObjectNode runForTrigger(Caller caller, String projectKey, String scenarioId, String triggerId, String fireId) {
         scenarios.require(caller, projectKey, scenarioId, ProjectAccess.READ);
         loadFire(projectKey, scenarioId, triggerId, fireId);
-        String runId = db.queryOne("SELECT run_id FROM scenario_trigger_fires WHERE project_key = ? AND scenario_id = ? AND trigger_id = ? AND fire_id = ?",
-                rs -> rs.getString(1), projectKey, scenarioId, triggerId, fireId).orElse(null);
+        // a cancelled fire started no run: its run_id is null
+        String runId = db.queryOne("SELECT COALESCE(run_id, '') FROM scenario_trigger_fires WHERE project_key = ? AND scenario_id = ?"
+                        + " AND trigger_id = ? AND fire_id = ?", rs -> rs.getString(1), projectKey, scenarioId, triggerId, fireId).orElse("");
         ObjectNode out = Json.object();
-        if (runId != null) loadRun(projectKey, scenarioId, runId).ifPresent(d -> out.set("scenarioRun", d.get("scenarioRun")));
+        if (!runId.isEmpty()) loadRun(projectKey, scenarioId, runId).ifPresent(d -> out.set("scenarioRun", d.get("scenarioRun")));
         return out;
     }
 

@@ -584,7 +584,7 @@ abstract class ApiSuite {
         assertThat(admin.post(base, obj("type", "step_based", "name", "Checks", "id", "CHECKS", "markedAsTest", true, "params", obj("steps", List.of(
                 obj("id", "ok", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", "SELECT 1")),
                 obj("id", "bad", "type", "exec_sql", "runConditionType", "RUN_ALWAYS",
-                        "params", obj("connection", "demo_sql", "sql", "SELECT * FROM \"<nowhere>\""))))))).status()).isEqualTo(200);
+                        "params", obj("connection", "demo_sql", "sql", "SELECT * FROM \"<nowhere>\"")))))).status()).isEqualTo(200);
         assertThat(admin.post(base, obj("type", "step_based", "name", "Plain", "id", "PLAIN")).status()).isEqualTo(200);
         assertThat(admin.get(base + "testing-status").json().path("nbTotalRanScenarios").asInt()).isZero();
 
@@ -644,8 +644,9 @@ abstract class ApiSuite {
 
         JsonNode second = admin.post(base + "/run", obj()).json();
         assertThat(second.path("cancelled").asBoolean()).as("one run at a time").isTrue();
-        assertThat(admin.get(base + "/get-run-for-trigger?triggerId=manual&triggerRunId=" + second.path("runId").asText()).json().has("scenarioRun"))
-                .isFalse();
+        Api.Res noRun = admin.get(base + "/get-run-for-trigger?triggerId=manual&triggerRunId=" + second.path("runId").asText());
+        assertThat(noRun.status()).as(noRun.toString()).isEqualTo(200);
+        assertThat(noRun.json().has("scenarioRun")).as("a cancelled fire starts no run").isFalse();
 
         JsonNode abort = admin.post(base + "/abort", null).json();
         assertThat(abort.path("success").asBoolean()).as(abort.toString()).isTrue();
