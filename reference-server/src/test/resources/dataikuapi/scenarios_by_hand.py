@@ -34,7 +34,8 @@ try:
 
     scenario = project.create_scenario("Nightly build", "step_based")
     check("create_scenario derives the id from the name", scenario.id == "NIGHTLY_BUILD", scenario.id)
-    check("list_scenarios", [s.id for s in project.list_scenarios()] == ["NIGHTLY_BUILD"])
+    # DSSScenarioListItem.id returns the *name* in dataikuapi 14.3.3 (a client bug): to_scenario() has the id
+    check("list_scenarios", [s.to_scenario().id for s in project.list_scenarios()] == ["NIGHTLY_BUILD"])
 
     settings = scenario.get_settings()
     check("get_settings of a step-based scenario", type(settings).__name__ == "StepBasedScenarioSettings")
@@ -133,7 +134,7 @@ try:
     check("set_payload / get_payload", py.get_payload() == "print('bye')")
 
     scenario.delete()
-    check("delete", [s.id for s in project.list_scenarios()] == ["ENDLESS", "FRAGILE", "SCRIPT"])
+    check("delete", [s.to_scenario().id for s in project.list_scenarios()] == ["ENDLESS", "FRAGILE", "SCRIPT"])
 finally:
     project.delete(clear_managed_datasets=True)
 print("all scenario calls behaved")
