@@ -35,7 +35,8 @@ import java.util.concurrent.Executors;
 /**
  * Build jobs: accepted at once, then run on a small worker pool through NOT_STARTED, RUNNING and
  * DONE / FAILED / ABORTED. Each activity runs the recipe that builds its output ({@link RecipeRunner}), or, for a
- * dataset no recipe builds, reads it for real; the job log says what was built and how long it took. State lives in the store, the log in a file of the data directory.
+ * dataset no recipe builds, reads it for real; the job log says what was built and how long it took. State lives in
+ * the store, the log in a file of the data directory.
  */
 public final class JobService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
