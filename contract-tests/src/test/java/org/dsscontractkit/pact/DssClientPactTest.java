@@ -256,6 +256,53 @@ class DssClientPactTest {
     }
 
     @Pact(consumer = PactNames.CONSUMER)
+    V4Pact runScenarioAndWait(PactDslWithProvider builder) {
+        String scenario = BASE + "/projects/" + ProviderStates.PROJECT + "/scenarios/" + ProviderStates.SCENARIO;
+        String fireId = "2024-05-04-10-20-30-100";
+        String runId = "2024-05-04-10-20-30-101";
+        return builder.given(ProviderStates.SCENARIO_BUILDING_ORDERS)
+                .uponReceiving("a request to run a scenario")
+                .method("POST").path(scenario + "/run").body("{}", "application/json")
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().stringMatcher("runId", "[0-9].*", fireId).booleanValue("cancelled", false)
+                        .object("trigger").stringType("id", "manual").closeObject())
+                .given(ProviderStates.SCENARIO_RAN)
+                .uponReceiving("a request for the run a trigger fire started")
+                .method("GET").path(scenario + "/get-run-for-trigger")
+                .query("triggerId=manual")
+                .queryParameterFromProviderState("triggerRunId", "${triggerRunId}", fireId)
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody().object("scenarioRun").stringMatcher("runId", "[0-9].*", runId)
+                        .integerType("start", 1714810830101L).integerType("end", 0L)
+                        .object("scenario").stringValue("projectKey", ProviderStates.PROJECT).stringValue("id", ProviderStates.SCENARIO)
+                        .closeObject().closeObject())
+                .given(ProviderStates.SCENARIO_RAN)
+                .uponReceiving("a request for the details of a finished scenario run")
+                .method("GET").pathFromProviderState(scenario + "/${runId}/", scenario + "/" + runId + "/")
+                .willRespondWith().status(200).headers(JSON)
+                .body(new PactDslJsonBody()
+                        .minArrayLike("stepRuns", 1).stringMatcher("runId", "[0-9].*", "2024-05-04-10-20-30-102")
+                        .integerType("start", 1714810830102L).integerType("end", 1714810831900L)
+                        .object("result").stringValue("outcome", "SUCCESS").closeObject().asBody()
+                        .object("step").stringValue("id", "build_orders").stringValue("type", "build_flowitem").closeObject()
+                        .closeObject().closeArray().asBody()
+                        .object("scenarioRun").stringMatcher("runId", "[0-9].*", runId)
+                        .integerType("start", 1714810830101L).integerType("end", 1714810832000L)
+                        .object("result").stringValue("outcome", "SUCCESS").closeObject().asBody()
+                        .object("scenario").stringValue("projectKey", ProviderStates.PROJECT).stringValue("id", ProviderStates.SCENARIO)
+                        .closeObject().closeObject())
+                .toPact(V4Pact.class);
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "runScenarioAndWait")
+    void runScenarioAndWait(MockServer mockServer) {
+        var run = client(mockServer).getProject(ProviderStates.PROJECT).getScenario(ProviderStates.SCENARIO).runAndWait();
+        assertThat(run.getOutcome()).isEqualTo("SUCCESS");
+        assertThat(run.getId()).isEqualTo("2024-05-04-10-20-30-101");
+    }
+
+    @Pact(consumer = PactNames.CONSUMER)
     V4Pact sqlQuery(PactDslWithProvider builder) {
         String queries = BASE + "/sql/queries/";
         // the request body is exactly what the client serialises (every option of the Python client, nulls included)

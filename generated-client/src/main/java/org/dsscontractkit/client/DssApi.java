@@ -22,6 +22,8 @@ import org.dsscontractkit.client.generated.dss.api.MeaningsApi;
 import org.dsscontractkit.client.generated.dss.api.PluginsApi;
 import org.dsscontractkit.client.generated.dss.api.ProjectFoldersApi;
 import org.dsscontractkit.client.generated.dss.api.ProjectsApi;
+import org.dsscontractkit.client.generated.dss.api.RecipesApi;
+import org.dsscontractkit.client.generated.dss.api.ScenariosApi;
 import org.dsscontractkit.client.generated.dss.api.SqlQueriesApi;
 import org.dsscontractkit.client.generated.dss.api.UsersApi;
 import org.dsscontractkit.client.generated.dss.api.VariablesApi;
@@ -53,6 +55,8 @@ public final class DssApi extends ApiCalls {
     private final PluginsApi plugins;
     private final ProjectFoldersApi projectFolders;
     private final ProjectsApi projects;
+    private final RecipesApi recipes;
+    private final ScenariosApi scenarios;
     private final SqlQueriesApi sqlQueries;
     private final UsersApi users;
     private final VariablesApi variables;
@@ -77,6 +81,8 @@ public final class DssApi extends ApiCalls {
         this.plugins = new PluginsApi(apiClient);
         this.projectFolders = new ProjectFoldersApi(apiClient);
         this.projects = new ProjectsApi(apiClient);
+        this.recipes = new RecipesApi(apiClient);
+        this.scenarios = new ScenariosApi(apiClient);
         this.sqlQueries = new SqlQueriesApi(apiClient);
         this.users = new UsersApi(apiClient);
         this.variables = new VariablesApi(apiClient);
@@ -170,6 +176,16 @@ public final class DssApi extends ApiCalls {
     /** @return projects */
     public ProjectsApi projects() {
         return projects;
+    }
+
+    /** @return recipes: definition and payload, status, output schemas, metadata */
+    public RecipesApi recipes() {
+        return recipes;
+    }
+
+    /** @return scenarios, their runs and trigger fires */
+    public ScenariosApi scenarios() {
+        return scenarios;
     }
 
     /** @return SQL queries */

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ClientCallCoverageTest {
 
     /** Core-area calls the documents covered when this floor was last raised. */
-    private static final int CORE_FLOOR = 129;
+    private static final int CORE_FLOOR = 158;
 
     private static final Path CALLS = Path.of("coverage/dataikuapi-14.3.3-calls.csv");
 

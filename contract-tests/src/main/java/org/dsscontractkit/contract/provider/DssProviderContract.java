@@ -18,6 +18,8 @@ import org.dsscontractkit.client.dataset.DSSDataset;
 import org.dsscontractkit.client.folder.DSSManagedFolder;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.project.DSSProject;
+import org.dsscontractkit.client.scenario.DSSScenario;
+import org.dsscontractkit.client.scenario.DSSScenarioRun;
 import org.dsscontractkit.client.sql.DSSSQLQuery;
 
 /**
@@ -32,7 +34,7 @@ import org.dsscontractkit.client.sql.DSSSQLQuery;
  * }</pre>
  *
  * <p>Provider states are set up for real through the provider's own public API, as an admin (projects, datasets,
- * users, a job, SQL queries); consumers record no credentials, so the admin key is added to the replayed requests
+ * users, a job, a scenario and its run, SQL queries); consumers record no credentials, so the admin key is added to the replayed requests
  * that carry none. The SQL states expect a connection {@value ProviderStates#SQL_CONNECTION} holding a table
  * {@code customers (id, name, vip)}, as the reference server ships.</p>
  */
@@ -117,6 +119,23 @@ public abstract class DssProviderContract extends ProviderContract {
                 .build(null, null, true, true, Duration.ofSeconds(60));
         // the job id is the provider's: it is handed to the interactions that use it (provider state injection)
         return Map.of("jobId", job.getId());
+    }
+
+    @State(ProviderStates.SCENARIO_BUILDING_ORDERS)
+    public void scenarioBuildingOrders() {
+        projectWithOrders();
+        ObjectNode definition = JSON.createObjectNode();
+        definition.put("id", ProviderStates.SCENARIO);
+        DSSScenario scenario = admin().getProject(ProviderStates.PROJECT).createScenario("Build orders", "step_based", definition);
+        scenario.getSettings().addBuildStep("build_orders", "RECURSIVE_BUILD", "orders").save();
+    }
+
+    @State(ProviderStates.SCENARIO_RAN)
+    public Map<String, Object> scenarioRan() {
+        scenarioBuildingOrders();
+        DSSScenarioRun run = admin().getProject(ProviderStates.PROJECT).getScenario(ProviderStates.SCENARIO).runAndWait();
+        // the ids are the provider's: handed to the interactions that use them (provider state injection)
+        return Map.of("triggerRunId", run.getInfo().path("trigger").path("runId").asText(), "runId", run.getId());
     }
 
     @State(ProviderStates.SQL_CONNECTION_WITH_CUSTOMERS)

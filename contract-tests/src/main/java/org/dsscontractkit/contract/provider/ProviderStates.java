@@ -16,10 +16,13 @@ public final class ProviderStates {
     public static final String USER = "pact_user";
     public static final String SQL = "SELECT id, name, vip FROM customers ORDER BY id";
     public static final String SQL_CONNECTION = "demo_sql";
+    public static final String SCENARIO = "BUILD_ORDERS";
 
     public static final String PROJECT_WITH_ORDERS = "project PACT_P exists with uploaded dataset orders holding 3 rows";
     public static final String EMPTY_UPLOADED_DATASET = "project PACT_P exists with an empty uploaded-files dataset incoming";
     public static final String ORDERS_BUILT = "project PACT_P exists with dataset orders built once by a job";
+    public static final String SCENARIO_BUILDING_ORDERS = "project PACT_P exists with a step-based scenario BUILD_ORDERS that builds orders";
+    public static final String SCENARIO_RAN = "scenario BUILD_ORDERS of project PACT_P has run once, to SUCCESS";
     public static final String NO_SUCH_PROJECT = "project NO_SUCH_PROJECT does not exist";
     public static final String EMPTY_MANAGED_FOLDER = "project PACT_P exists with an empty managed folder drops";
     public static final String MANAGED_FOLDER_WITH_FILE = "project PACT_P exists with a managed folder drops holding /orders.csv";

@@ -24,6 +24,9 @@ import org.dsscontractkit.client.generated.dss.model.ScenarioSummary;
 import org.dsscontractkit.client.http.FileContent;
 import org.dsscontractkit.client.job.DSSJob;
 import org.dsscontractkit.client.job.JobDefinitionBuilder;
+import org.dsscontractkit.client.recipe.DSSRecipe;
+import org.dsscontractkit.client.recipe.DSSRecipeCreator;
+import org.dsscontractkit.client.scenario.DSSScenario;
 
 /** Handle on a project, as returned by {@code client.getProject(key)}. Creating it sends no request. */
 public final class DSSProject {
@@ -333,6 +336,74 @@ public final class DSSProject {
     /** @return the scenarios as DSS sent them: {@code listScenarios} */
     public JsonNode listScenariosRaw() {
         return api.json(() -> api.projects().listScenariosRequestBuilder(projectKey));
+    }
+
+    /** @return a handle on a recipe of this project (no request) */
+    public DSSRecipe getRecipe(String recipeName) {
+        return new DSSRecipe(api, projectKey, recipeName);
+    }
+
+    /**
+     * Starts the creation of a recipe, like the Python client's {@code new_recipe(type, name)}: add inputs and
+     * outputs to the creator, then {@link DSSRecipeCreator#create() create} it.
+     *
+     * @param type recipe type ({@code sync}, {@code sql_query}, {@code python}...)
+     * @param name recipe name, unique in the project
+     */
+    public DSSRecipeCreator newRecipe(String type, String name) {
+        return new DSSRecipeCreator(api, projectKey, type, name);
+    }
+
+    /**
+     * @return the last outcomes of the project's test scenarios ({@code nbTotalRanScenarios},
+     * {@code nbScenariosPerOutcome}, {@code worstOutcome}): {@code getScenarioTestingStatus}
+     */
+    public JsonNode getTestingStatus() {
+        return api.json(() -> api.scenarios().getScenarioTestingStatusRequestBuilder(projectKey, null));
+    }
+
+    /** @return the JUnit XML report of the last run of each test scenario: {@code getLastTestScenarioRunsReport} */
+    public String getLastTestScenarioRunsReport() {
+        return api.text(() -> api.scenarios().getLastTestScenarioRunsReportRequestBuilder(projectKey, null));
+    }
+
+    /** @return the same report as an HTML page: {@code getLastTestScenarioRunsHtmlReport} */
+    public String getLastTestScenarioRunsHtmlReport() {
+        return api.text(() -> api.scenarios().getLastTestScenarioRunsHtmlReportRequestBuilder(projectKey, null));
+    }
+
+    /** @return a handle on a scenario of this project, by id (no request) */
+    public DSSScenario getScenario(String scenarioId) {
+        return new DSSScenario(api, projectKey, scenarioId);
+    }
+
+    /**
+     * Creates a scenario with no steps: {@code createScenario}.
+     *
+     * @param name name of the scenario (its id is derived from it: "Rebuild daily" gets {@code REBUILD_DAILY})
+     * @param type {@code step_based} or {@code custom_python}
+     * @return a handle on the new scenario
+     */
+    public DSSScenario createScenario(String name, String type) {
+        return createScenario(name, type, null);
+    }
+
+    /**
+     * Creates a scenario from a definition, like the Python client's {@code create_scenario}: the definition
+     * ({@code {"params": {}}} when null) is sent with {@code type} and {@code name} set.
+     *
+     * @param definition e.g. {@code {"params": {"steps": [...]}, "id": "MY_ID"}}; not changed by this call
+     * @return a handle on the new scenario
+     */
+    public DSSScenario createScenario(String name, String type, JsonNode definition) {
+        ObjectNode body = definition == null ? api.newObject() : DssApi.requireObject("scenario definition", definition).deepCopy();
+        if (!body.has("params")) {
+            body.putObject("params");
+        }
+        body.put("type", type);
+        body.put("name", name);
+        JsonNode created = api.json(() -> api.scenarios().createScenarioRequestBuilder(projectKey, body));
+        return getScenario(created.path("id").asText());
     }
 
     /** @return the folder holding the project: {@code locateProjectFolder} */

@@ -117,6 +117,43 @@ public final class DatasetFiles {
         }
     }
 
+    /** Writes rows; see {@link #replaceWithRows}. */
+    public interface RowProducer {
+        void write(RowSink out) throws IOException;
+    }
+
+    /**
+     * Replaces the files of a dataset with one CSV file of the rows {@code producer} writes (a recipe building its
+     * output), in the dataset's format, with a header row when the format parses one. The file is complete and
+     * synced before the old files go: a failed or aborted build leaves the previous data.
+     *
+     * @return the number of rows written
+     */
+    public long replaceWithRows(String projectKey, String dataset, JsonNode formatParams, List<String> header,
+                                RowProducer producer) throws IOException {
+        Path tmp = Files.createTempFile(dataDir.tmp(), "build-", ".part");
+        try {
+            long[] rows = {0};
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(w, csvFormat(formatParams))) {
+                if (parseHeader(formatParams)) printer.printRecord(header);
+                producer.write(new RowSink() {
+                    @Override public void row(List<String> cells) throws IOException {
+                        printer.printRecord(cells);
+                        rows[0]++;
+                    }
+                });
+            }
+            Path dir = dir(projectKey, dataset);
+            DataDirectory.deleteRecursively(dir);
+            DurableFiles.move(tmp, dir.resolve("part-00000.csv"), true);
+            tmp = null;
+            return rows[0];
+        } finally {
+            if (tmp != null) Files.deleteIfExists(tmp);
+        }
+    }
+
     public boolean deleteFile(String projectKey, String dataset, String fileName) {
         try {
             Path file = dir(projectKey, dataset).resolve(validFileName(fileName));

@@ -8,6 +8,7 @@ import org.dsscontractkit.reference.auth.Secrets;
 import org.dsscontractkit.reference.dataset.DatasetService;
 import org.dsscontractkit.reference.project.ProjectAccess;
 import org.dsscontractkit.reference.project.ProjectService;
+import org.dsscontractkit.reference.recipe.RecipeRunner;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.model.JobDefinition;
@@ -34,8 +35,9 @@ import java.util.concurrent.Executors;
 
 /**
  * Build jobs: accepted at once, then run on a small worker pool through NOT_STARTED, RUNNING and
- * DONE / FAILED / ABORTED. Each activity reads the output dataset for real and the job log says what
- * was built and how long it took. State lives in the store, the log in a file of the data directory.
+ * DONE / FAILED / ABORTED. Each activity runs the recipe that builds its output ({@link RecipeRunner}), or, for a
+ * dataset no recipe builds, reads it for real; the job log says what was built and how long it took. State lives in
+ * the store, the log in a file of the data directory.
  */
 public final class JobService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
@@ -47,12 +49,14 @@ public final class JobService implements AutoCloseable {
     private final DatasetService datasets;
     private final DataDirectory dataDir;
     private final ExecutorService workers;
+    private final RecipeRunner recipes;
     private final Map<String, Boolean> abortRequests = new ConcurrentHashMap<>();
 
-    public JobService(Database db, ProjectService projects, DatasetService datasets, DataDirectory dataDir, int workerThreads) {
+    public JobService(Database db, ProjectService projects, DatasetService datasets, RecipeRunner recipes, DataDirectory dataDir, int workerThreads) {
         this.db = db;
         this.projects = projects;
         this.datasets = datasets;
+        this.recipes = recipes;
         this.dataDir = dataDir;
         this.workers = Executors.newFixedThreadPool(workerThreads, r -> {
             Thread t = new Thread(r, "dss-job-worker");
@@ -74,6 +78,23 @@ public final class JobService implements AutoCloseable {
 
     /** Queues a job from the generated model (Bean Validation has checked the type and that each output has an id). */
     public ObjectNode start(Caller caller, String projectKey, JobDefinition req) {
+        return start(caller, projectKey, req, null);
+    }
+
+    /** Queues a job described as JSON, as a scenario's build step describes it. */
+    public ObjectNode start(Caller caller, String projectKey, JsonNode body, String triggeredFrom) {
+        JobDefinition req;
+        try {
+            req = Json.MAPPER.treeToValue(body, JobDefinition.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            throw ApiException.badRequest("Invalid job definition: " + e.getMessage());
+        }
+        if (req.getOutputs() == null || req.getOutputs().isEmpty()) throw ApiException.invalidField("outputs", "is required (at least one output)");
+        return start(caller, projectKey, req, triggeredFrom);
+    }
+
+    /** @param triggeredFrom what started the job ({@code SCENARIO}), kept in its definition; null for an API call */
+    public ObjectNode start(Caller caller, String projectKey, JobDefinition req, String triggeredFrom) {
         projects.require(caller, projectKey, ProjectAccess.WRITE);
         String type = req.getType() == null ? "NON_RECURSIVE_FORCED_BUILD" : req.getType().toString();
         ArrayNode outs = Json.array();
@@ -97,6 +118,7 @@ public final class JobService implements AutoCloseable {
         def.set("outputs", outs);
         def.put("initiator", caller.identifier());
         def.put("initiationTimestamp", System.currentTimeMillis());
+        if (triggeredFrom != null) def.put("triggeredFrom", triggeredFrom);
         def.put("refreshHiveMetastore", Boolean.TRUE.equals(req.getRefreshHiveMetastore()));
         def.put("autoUpdateSchemaBeforeEachRecipeRun", Boolean.TRUE.equals(req.getAutoUpdateSchemaBeforeEachRecipeRun()));
         ObjectNode doc = Json.object();
@@ -105,14 +127,14 @@ public final class JobService implements AutoCloseable {
         db.update("INSERT INTO jobs (project_key, id, state, created_on, doc) VALUES (?, ?, ?, ?, ?)",
                 projectKey, jobId, "NOT_STARTED", System.currentTimeMillis(), Json.write(doc));
         appendLog(projectKey, jobId, "INFO", "Job " + jobId + " queued by " + caller.identifier() + " (" + type + ")");
-        workers.submit(() -> run(projectKey, jobId, def));
+        workers.submit(() -> run(caller, projectKey, jobId, def));
         ObjectNode resp = Json.object();
         resp.put("projectKey", projectKey);
         resp.put("id", jobId);
         return resp;
     }
 
-    private void run(String projectKey, String jobId, ObjectNode def) {
+    private void run(Caller caller, String projectKey, String jobId, ObjectNode def) {
         long t0 = System.currentTimeMillis();
         try {
             if (abortRequested(projectKey, jobId)) {
@@ -139,8 +161,14 @@ public final class JobService implements AutoCloseable {
                     return;
                 }
                 long a0 = System.currentTimeMillis();
-                setActivity(projectKey, jobId, activity, "RUNNING", a0);
+                String outProject = out.path("projectKey").asText();
+                String recipe = recipes.producer(outProject, out.path("id").asText()).orElse(null);
+                setActivity(projectKey, jobId, activity, "RUNNING", a0, recipe);
                 appendLog(projectKey, jobId, "INFO", "[" + activity + "] Building dataset " + target + " (" + ds.get().path("type").asText() + ")");
+                if (recipe != null) {
+                    if (!runRecipe(caller, projectKey, jobId, activity, outProject, out.path("id").asText(), recipe, a0)) return;
+                    continue;
+                }
                 appendLog(projectKey, jobId, "INFO", "[" + activity + "] No recipe outputs " + target
                         + ": it has nothing upstream, the data already present is the built data");
                 long[] rows = {0};
@@ -180,6 +208,38 @@ public final class JobService implements AutoCloseable {
         }
     }
 
+    /** Runs the recipe building one output; false when the job ended there (failed or aborted). */
+    private boolean runRecipe(Caller caller, String projectKey, String jobId, String activity, String outProject, String dataset,
+                              String recipe, long a0) {
+        appendLog(projectKey, jobId, "INFO", "[" + activity + "] Running recipe " + recipe);
+        RecipeRunner.Progress progress = new RecipeRunner.Progress() {
+            @Override public boolean abortRequested() { return JobService.this.abortRequested(projectKey, jobId); }
+
+            @Override public void log(String level, String message) { appendLog(projectKey, jobId, level, "[" + activity + "] " + message); }
+        };
+        String failure;
+        try {
+            long rows = recipes.build(caller, outProject, dataset, progress);
+            setActivity(projectKey, jobId, activity, "DONE", a0, recipe);
+            appendLog(projectKey, jobId, "INFO", "[" + activity + "] Recipe " + recipe + " wrote " + rows + " records in "
+                    + (System.currentTimeMillis() - a0) + " ms");
+            return true;
+        } catch (RecipeRunner.Aborted e) {
+            appendLog(projectKey, jobId, "WARN", "[" + activity + "] Aborted by user");
+            setActivity(projectKey, jobId, activity, "ABORTED", a0, recipe);
+            finish(projectKey, jobId, "ABORTED");
+            return false;
+        } catch (ApiException e) {
+            failure = e.detailedMessage();
+        } catch (IOException | java.sql.SQLException e) {
+            failure = e.getMessage();
+        }
+        appendLog(projectKey, jobId, "ERROR", "[" + activity + "] Recipe " + recipe + " failed: " + failure);
+        setActivity(projectKey, jobId, activity, "FAILED", a0, recipe);
+        finish(projectKey, jobId, "FAILED");
+        return false;
+    }
+
     private static final class AbortedException extends RuntimeException {
         AbortedException() { super(null, null, false, false); }
     }
@@ -201,9 +261,14 @@ public final class JobService implements AutoCloseable {
     }
 
     private void setActivity(String projectKey, String jobId, String activityId, String state, long startTime) {
+        setActivity(projectKey, jobId, activityId, state, startTime, null);
+    }
+
+    private void setActivity(String projectKey, String jobId, String activityId, String state, long startTime, String recipeName) {
         ObjectNode doc = load(projectKey, jobId);
         ObjectNode a = doc.with("activityStates").with(activityId);
         a.put("activityId", activityId);
+        if (recipeName != null) a.put("recipeName", recipeName);
         a.put("state", state);
         a.put("startTime", startTime);
         if (!state.equals("RUNNING")) a.put("endTime", System.currentTimeMillis());

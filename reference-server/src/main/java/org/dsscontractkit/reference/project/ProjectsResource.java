@@ -5,8 +5,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.dsscontractkit.reference.auth.Caller;
 import org.dsscontractkit.reference.future.FutureService;
+import org.dsscontractkit.reference.recipe.RecipeService;
+import org.dsscontractkit.reference.scenario.ScenarioRunService;
 import org.dsscontractkit.reference.server.ApiResource;
-import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.server.generated.dss.api.ProjectsApi;
 import org.dsscontractkit.server.generated.dss.model.ExportOptions;
 import org.dsscontractkit.server.generated.dss.model.ProjectCreation;
@@ -19,11 +20,16 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
     private final ProjectService projects;
     private final ProjectExporter exporter;
     private final FutureService futures;
+    private final RecipeService recipes;
+    private final ScenarioRunService scenarios;
 
-    public ProjectsResource(ProjectService projects, ProjectExporter exporter, FutureService futures) {
+    public ProjectsResource(ProjectService projects, ProjectExporter exporter, FutureService futures, RecipeService recipes,
+                            ScenarioRunService scenarios) {
         this.projects = projects;
         this.exporter = exporter;
         this.futures = futures;
+        this.recipes = recipes;
+        this.scenarios = scenarios;
     }
 
     @Override
@@ -90,13 +96,11 @@ public final class ProjectsResource extends ApiResource implements ProjectsApi {
 
     @Override
     public Response listRecipes(String projectKey) {
-        projects.require(caller(), projectKey, ProjectAccess.READ);
-        return ok(Json.array());
+        return ok(recipes.list(caller(), projectKey));
     }
 
     @Override
     public Response listScenarios(String projectKey) {
-        projects.require(caller(), projectKey, ProjectAccess.READ);
-        return ok(Json.array());
+        return ok(scenarios.list(caller(), projectKey));
     }
 }

@@ -34,6 +34,15 @@ import org.dsscontractkit.reference.project.ProjectFoldersResource;
 import org.dsscontractkit.reference.project.ProjectService;
 import org.dsscontractkit.reference.project.ProjectsResource;
 import org.dsscontractkit.reference.project.VariablesResource;
+import org.dsscontractkit.reference.recipe.RecipeChecks;
+import org.dsscontractkit.reference.recipe.RecipeRunner;
+import org.dsscontractkit.reference.recipe.RecipeSchemas;
+import org.dsscontractkit.reference.recipe.RecipeService;
+import org.dsscontractkit.reference.recipe.RecipesResource;
+import org.dsscontractkit.reference.scenario.ScenarioRunService;
+import org.dsscontractkit.reference.scenario.ScenarioService;
+import org.dsscontractkit.reference.scenario.ScenariosResource;
+import org.dsscontractkit.reference.scenario.TestReports;
 import org.dsscontractkit.reference.sql.DemoDatabase;
 import org.dsscontractkit.reference.sql.SqlQueriesResource;
 import org.dsscontractkit.reference.sql.SqlQueryService;
@@ -107,10 +116,16 @@ public final class ReferenceServer implements AutoCloseable {
         ProjectExporter exporter = new ProjectExporter(projects, datasets);
         FutureService futures = new FutureService();
         closeables.add(futures);
-        JobService jobs = new JobService(db, projects, datasets, dataDir, 2);
-        closeables.add(jobs);
         SqlQueryService sql = new SqlQueryService(connections, datasets);
         closeables.add(sql);
+        RecipeService recipes = new RecipeService(db, projects, datasets);
+        RecipeRunner recipeRunner = new RecipeRunner(recipes, sql);
+        RecipeSchemas recipeSchemas = new RecipeSchemas(recipes, recipeRunner, sql);
+        JobService jobs = new JobService(db, projects, datasets, recipeRunner, dataDir, 2);
+        closeables.add(jobs);
+        ScenarioService scenarios = new ScenarioService(db, projects);
+        ScenarioRunService scenarioRuns = new ScenarioRunService(scenarios, jobs, sql, dataDir, 4);
+        closeables.add(scenarioRuns);
         AuditLog audit = new AuditLog(dataDir.logs());
         closeables.add(audit);
 
@@ -128,6 +143,7 @@ public final class ReferenceServer implements AutoCloseable {
             DemoDatabase.seed(connections);
             String generated = keys.ensureAdminKey(cfg.adminApiKey()).orElse(null);
             jobs.abortInterrupted();
+            scenarioRuns.abortInterrupted();
             tSeed[0] = System.nanoTime();
             return generated;
         }, r -> {
@@ -142,7 +158,7 @@ public final class ReferenceServer implements AutoCloseable {
         rc.register(new AuditFilter(audit));
         for (Class<?> mapper : StorageExceptionMappers.all()) rc.register(mapper);
         GeneratedApiBinding api = new GeneratedApiBinding();
-        api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures));
+        api.bind(ProjectsApi.class, new ProjectsResource(projects, exporter, futures, recipes, scenarioRuns));
         api.bind(ProjectFoldersApi.class, new ProjectFoldersResource(folders));
         api.bind(VariablesApi.class, new VariablesResource(projects, instance));
         api.bind(DatasetsApi.class, new DatasetsResource(datasets, new DatasetMetrics(datasets, db), jobs, futures,
@@ -150,6 +166,8 @@ public final class ReferenceServer implements AutoCloseable {
         api.bind(DatasetDataApi.class, new DatasetDataResource(datasets, new ReadSessions()));
         api.bind(JobsApi.class, new JobsResource(jobs));
         api.bind(ManagedFoldersApi.class, new ManagedFoldersResource(managedFolders, datasets, futures)).restOfPath("filePath");
+        api.bind(ScenariosApi.class, new ScenariosResource(scenarios, scenarioRuns, new TestReports(scenarios)));
+        api.bind(RecipesApi.class, new RecipesResource(recipes, new RecipeChecks(recipes, recipeSchemas), recipeSchemas));
         api.bind(SqlQueriesApi.class, new SqlQueriesResource(sql));
         api.bind(FuturesApi.class, new FuturesResource(futures));
         api.bind(ApiKeysApi.class, new ApiKeysResource(keys));

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -113,10 +114,7 @@ public final class SqlQueryService implements AutoCloseable {
         }
         List<String> pre = statements(req.getPreQueries(), "preQueries");
         List<String> post = statements(req.getPostQueries(), "postQueries");
-        ObjectNode conn = connections.requireUsable(caller, connectionName);
-        if (!connections.isSql(conn)) {
-            throw ApiException.invalidField("connection", "'" + connectionName + "' is a " + conn.path("type").asText() + " connection, not an SQL one");
-        }
+        ObjectNode conn = requireSqlConnection(caller, connectionName, "connection");
         Query q = new Query(UUID.randomUUID().toString(), caller.identifier());
         q.postQueries = post;
         try {
@@ -159,6 +157,92 @@ public final class SqlQueryService implements AutoCloseable {
             String msg = "Query failed: " + e.getMessage();
             throw new ApiException(400, SQL_ERROR, msg, msg);
         }
+    }
+
+    private ObjectNode requireSqlConnection(Caller caller, String connectionName, String field) {
+        ObjectNode conn = connections.requireUsable(caller, connectionName);
+        if (!connections.isSql(conn)) {
+            throw ApiException.invalidField(field, "'" + connectionName + "' is a " + conn.path("type").asText() + " connection, not an SQL one");
+        }
+        return conn;
+    }
+
+    /** Lets whoever runs a statement stop it from another thread ({@link Statement#cancel()}). */
+    public interface Cancellable {
+        void running(Statement statement);
+    }
+
+    /** What a statement run to its end did: rows it returned (all read) or rows it changed. */
+    public record Execution(boolean hasResults, long rows) { }
+
+    /** Receives the result of a statement run to its end: its columns, then its rows. */
+    public interface Rows {
+        Rows DISCARD = new Rows() { };
+
+        default void columns(ArrayNode schema) throws IOException { }
+
+        default void row(List<String> cells) throws IOException { }
+    }
+
+    /**
+     * Runs SQL on a connection to its end, handing any result to {@code rows} row by row (a scenario's SQL step, an
+     * {@code sql_query} recipe). Nothing is kept once it returns.
+     *
+     * @param field names the connection in errors (a scenario step's {@code params.connection})
+     * @throws ApiException  when the connection is unknown, not usable by the caller or not an SQL one
+     * @throws SQLException when the database refuses the SQL or the statement was cancelled
+     * @throws IOException  when {@code rows} fails
+     */
+    public Execution execute(Caller caller, String connectionName, String sql, String field, Cancellable cancellable,
+                             Rows rows) throws SQLException, IOException {
+        ObjectNode conn = requireSqlConnection(caller, connectionName, field);
+        try (Connection c = connections.open(conn); Statement s = c.createStatement()) {
+            cancellable.running(s);
+            boolean hasResults = s.execute(sql);
+            long count = 0;
+            if (hasResults) {
+                try (ResultSet rs = s.getResultSet()) {
+                    ResultSetMetaData md = rs.getMetaData();
+                    int[] types = new int[md.getColumnCount()];
+                    for (int i = 1; i <= types.length; i++) types[i - 1] = md.getColumnType(i);
+                    rows.columns(schema(md));
+                    List<String> cells = new ArrayList<>(types.length);
+                    while (rs.next()) {
+                        cells.clear();
+                        for (int i = 0; i < types.length; i++) cells.add(SqlTypes.cell(rs, i + 1, types[i]));
+                        rows.row(cells);
+                        count++;
+                    }
+                }
+            } else {
+                count = Math.max(0, s.getUpdateCount());
+            }
+            if (!c.getAutoCommit()) c.commit();
+            return new Execution(hasResults, count);
+        }
+    }
+
+    /**
+     * The columns a query would return, as DSS schema columns, from the prepared statement: the query is checked by
+     * the database but not run.
+     */
+    public ArrayNode describe(Caller caller, String connectionName, String sql, String field) throws SQLException {
+        ObjectNode conn = requireSqlConnection(caller, connectionName, field);
+        try (Connection c = connections.open(conn); PreparedStatement ps = c.prepareStatement(sql)) {
+            ResultSetMetaData md = ps.getMetaData();
+            if (md == null) throw new SQLException("The statement returns no rows: it has no columns");
+            return schema(md);
+        }
+    }
+
+    private static ArrayNode schema(ResultSetMetaData md) throws SQLException {
+        ArrayNode schema = Json.array();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            ObjectNode col = schema.addObject();
+            col.put("name", md.getColumnLabel(i));
+            col.put("type", SqlTypes.dssType(md.getColumnType(i), md.getScale(i)));
+        }
+        return schema;
     }
 
     private Query find(Caller caller, String id) {

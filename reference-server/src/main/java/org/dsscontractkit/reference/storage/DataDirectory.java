@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Layout of the data directory: database, dataset files, job logs, server logs. */
+/** Layout of the data directory: database, dataset files, job and scenario logs, server logs. */
 public final class DataDirectory {
     private final Path root;
 
@@ -43,6 +43,15 @@ public final class DataDirectory {
 
     public Path projectJobs(String projectKey) {
         return root.resolve("jobs").resolve(projectKey);
+    }
+
+    /** Logs of a scenario's runs: under the project's job logs, so that clearing those clears them too. */
+    public Path scenarioLogs(String projectKey, String scenarioId) {
+        return projectJobs(projectKey).resolve("scenarios").resolve(safe(scenarioId));
+    }
+
+    public Path scenarioRunLog(String projectKey, String scenarioId, String runId) {
+        return scenarioLogs(projectKey, scenarioId).resolve(safe(runId) + ".log");
     }
 
     public static String safe(String name) {

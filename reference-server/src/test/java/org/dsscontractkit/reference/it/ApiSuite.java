@@ -575,6 +575,404 @@ abstract class ApiSuite {
         assertThat(admin.post("/projects/PABORT/jobs/" + jobId + "/abort", null).json().get("success").asBoolean()).isFalse();
     }
 
+    // ---- scenarios ----------------------------------------------------------------------------
+
+    /** The run a fire started, polled as the Python client's run_and_wait does, then polled to its end. */
+    JsonNode runToEnd(String key, String scenarioId, JsonNode fire) throws InterruptedException {
+        String base = "/projects/" + key + "/scenarios/" + scenarioId;
+        String runId = null;
+        for (int i = 0; i < 300 && runId == null; i++) {
+            JsonNode r = admin.get(base + "/get-run-for-trigger?triggerId=" + fire.path("trigger").path("id").asText()
+                    + "&triggerRunId=" + fire.path("runId").asText()).json();
+            if (r.has("scenarioRun")) runId = r.path("scenarioRun").path("runId").asText();
+            else Thread.sleep(20);
+        }
+        assertThat(runId).as("run started by the fire").isNotNull();
+        for (int i = 0; i < 600; i++) {
+            JsonNode d = admin.get(base + "/" + runId + "/").json();
+            if (d.path("scenarioRun").has("result")) return d;
+            Thread.sleep(50);
+        }
+        throw new AssertionError("scenario run did not finish");
+    }
+
+    void saveSteps(String key, String scenarioId, Object... steps) {
+        JsonNode settings = admin.get("/projects/" + key + "/scenarios/" + scenarioId).json();
+        Map<String, Object> s = Api.JSON.convertValue(settings, Map.class);
+        s.put("params", obj("steps", List.of(steps)));
+        Api.Res r = admin.put("/projects/" + key + "/scenarios/" + scenarioId, s);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void scenariosRunTheirStepsOnWorkers() throws Exception {
+        createProject("PSCN");
+        createUploadedDataset("PSCN", "src");
+        admin.upload("/projects/PSCN/datasets/src/uploaded/files", "s.csv", "x\n1\n2\n3\n".getBytes(StandardCharsets.UTF_8));
+        Api.Res created = admin.post("/projects/PSCN/scenarios/", obj("params", obj(), "type", "step_based", "name", "Nightly build"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.json().path("id").asText()).isEqualTo("NIGHTLY_BUILD");
+        assertThat(created.json().path("params").path("steps").isArray()).isTrue();
+        assertThat(admin.post("/projects/PSCN/scenarios/", obj("type", "step_based", "name", "Nightly build")).json().path("id").asText())
+                .isEqualTo("NIGHTLY_BUILD_2");
+        assertThat(admin.get("/projects/PSCN/scenarios/").json()).hasSize(2);
+        assertThat(admin.get("/projects/PSCN/scenarios/").json().get(0).path("running").asBoolean()).isFalse();
+
+        saveSteps("PSCN", "NIGHTLY_BUILD",
+                obj("id", "build", "type", "build_flowitem", "name", "Build src",
+                        "params", obj("jobType", "RECURSIVE_BUILD", "builds", List.of(obj("type", "DATASET", "itemId", "src", "partitionsSpec", "")))),
+                obj("type", "exec_sql", "params", obj("connection", "demo_sql", "sql", "SELECT * FROM customers WHERE id <= ${upTo}")));
+        JsonNode settings = admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD").json();
+        assertThat(settings.path("params").path("steps").get(1).path("id").asText()).as("ids given to steps without one").isEqualTo("step_1");
+        assertThat(settings.path("versionTag").path("versionNumber").asLong()).isEqualTo(2);
+
+        JsonNode fire = admin.post("/projects/PSCN/scenarios/NIGHTLY_BUILD/run", obj("upTo", 3)).json();
+        assertThat(fire.path("cancelled").asBoolean()).isFalse();
+        assertThat(fire.path("trigger").path("id").asText()).isEqualTo("manual");
+        JsonNode done = runToEnd("PSCN", "NIGHTLY_BUILD", fire);
+        JsonNode run = done.path("scenarioRun");
+        assertThat(run.path("result").path("outcome").asText()).as(done.toString()).isEqualTo("SUCCESS");
+        assertThat(run.path("runId").asText()).as("run ids start with a digit: never a fixed sub-path").matches("[0-9].*");
+        assertThat(run.path("end").asLong()).isGreaterThanOrEqualTo(run.path("start").asLong());
+        assertThat(run.path("trigger").path("params").path("upTo").asInt()).isEqualTo(3);
+        JsonNode steps = done.path("stepRuns");
+        assertThat(steps).hasSize(2);
+        JsonNode item = steps.get(0).path("additionalReportItems").get(0);
+        assertThat(item.path("type").asText()).isEqualTo("JOB_EXECUTED");
+        JsonNode job = admin.get("/projects/PSCN/jobs/" + item.path("jobId").asText() + "/").json();
+        assertThat(job.path("baseStatus").path("state").asText()).isEqualTo("DONE");
+        assertThat(job.path("baseStatus").path("def").path("triggeredFrom").asText()).isEqualTo("SCENARIO");
+        assertThat(steps.get(1).path("result").path("outcome").asText()).isEqualTo("SUCCESS");
+
+        String runPath = "/projects/PSCN/scenarios/NIGHTLY_BUILD/" + run.path("runId").asText();
+        String log = admin.get(runPath + "/log").body();
+        assertThat(log).contains("Started job").contains("customers WHERE id <= 3").contains("Read 3 row(s)").contains("Run ended SUCCESS");
+        assertThat(admin.get(runPath + "/log?stepId=build").body()).contains("Started job").doesNotContain("customers");
+        assertError(admin.get(runPath + "/log?stepId=nope"), 404, "nope");
+        assertError(admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD/1999-01-01-00-00-00-000/"), 404);
+
+        JsonNode last = admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD/get-last-runs?limit=10&onlyFinishedRuns=False").json();
+        assertThat(last).hasSize(1);
+        assertThat(last.get(0).path("runId").asText()).isEqualTo(run.path("runId").asText());
+        JsonNode status = admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD/light").json();
+        assertThat(status.path("running").asBoolean()).isFalse();
+        assertThat(status.path("id").asText()).isEqualTo("NIGHTLY_BUILD");
+        java.time.LocalDate today = java.time.LocalDate.now();
+        assertThat(admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD/get-runs-by-date?fromDate=" + today + "&toDate=" + today.plusDays(1)).json())
+                .hasSize(1);
+        assertThat(admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD/get-runs-by-date?fromDate=" + today.minusDays(3) + "&toDate=" + today).json())
+                .isEmpty();
+        assertError(admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD/get-runs-by-date?fromDate=" + today.plusDays(1) + "&toDate=" + today),
+                400, "fromDate");
+        JsonNode again = admin.get("/projects/PSCN/scenarios/trigger/NIGHTLY_BUILD/manual?triggerRunId=" + fire.path("runId").asText()).json();
+        assertThat(again.path("cancelled").asBoolean()).isFalse();
+        assertError(admin.get("/projects/PSCN/scenarios/trigger/NIGHTLY_BUILD/manual?triggerRunId=nofire"), 404);
+
+        assertThat(admin.delete("/projects/PSCN/scenarios/NIGHTLY_BUILD").json().path("success").asBoolean()).isTrue();
+        assertError(admin.get("/projects/PSCN/scenarios/NIGHTLY_BUILD"), 404);
+        assertError(admin.get(runPath + "/"), 404);
+        assertThat(admin.get("/projects/PSCN/scenarios/").json()).hasSize(1);
+    }
+
+    @Test
+    void aFailingStepFailsTheRunAndSkipsWhatDependsOnIt() throws Exception {
+        createProject("PSFAIL");
+        String id = admin.post("/projects/PSFAIL/scenarios/", obj("type", "step_based", "name", "Fragile")).json().path("id").asText();
+        saveSteps("PSFAIL", id,
+                obj("id", "broken", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", "DELETE FROM no_such_table")),
+                obj("id", "skipped", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", "SELECT 1")),
+                obj("id", "always", "type", "build_flowitem", "runConditionType", "RUN_ALWAYS",
+                        "params", obj("builds", List.of(obj("type", "DATASET", "itemId", "missing")))));
+        JsonNode done = runToEnd("PSFAIL", id, admin.post("/projects/PSFAIL/scenarios/" + id + "/run", obj()).json());
+        assertThat(done.path("scenarioRun").path("result").path("outcome").asText()).isEqualTo("FAILED");
+        JsonNode steps = done.path("stepRuns");
+        assertThat(steps).hasSize(2);
+        assertThat(steps.get(0).path("step").path("id").asText()).isEqualTo("broken");
+        assertThat(steps.get(0).path("result").path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(steps.get(0).path("result").path("thrown").path("message").asText()).containsIgnoringCase("no_such_table");
+        assertThat(steps.get(1).path("step").path("id").asText()).isEqualTo("always");
+        assertThat(steps.get(1).path("result").path("thrown").path("message").asText()).contains("PSFAIL.missing");
+        assertThat(steps.get(1).path("additionalReportItems").get(0).path("outcome").asText()).isEqualTo("FAILED");
+        String log = admin.get("/projects/PSFAIL/scenarios/" + id + "/" + done.path("scenarioRun").path("runId").asText() + "/log").body();
+        assertThat(log).contains("Step skipped").contains("Run ended FAILED");
+
+        // a scenario that this server cannot run fails with a message saying why
+        String py = admin.post("/projects/PSFAIL/scenarios/", obj("type", "custom_python", "name", "Script")).json().path("id").asText();
+        assertThat(admin.put("/projects/PSFAIL/scenarios/" + py + "/payload", obj("script", "print(1)")).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PSFAIL/scenarios/" + py + "/payload").json().path("script").asText()).isEqualTo("print(1)");
+        JsonNode pyRun = runToEnd("PSFAIL", py, admin.post("/projects/PSFAIL/scenarios/" + py + "/run", obj()).json());
+        assertThat(pyRun.path("scenarioRun").path("result").path("outcome").asText()).isEqualTo("FAILED");
+        assertThat(pyRun.path("scenarioRun").path("result").path("thrown").path("message").asText()).contains("step_based");
+    }
+
+    @Test
+    void testScenariosReportAsJUnit() throws Exception {
+        createProject("PSTEST");
+        String base = "/projects/PSTEST/scenarios/";
+        assertThat(admin.post(base, obj("type", "step_based", "name", "Checks", "id", "CHECKS", "markedAsTest", true, "params", obj("steps", List.of(
+                obj("id", "ok", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", "SELECT 1")),
+                obj("id", "bad", "type", "exec_sql", "runConditionType", "RUN_ALWAYS",
+                        "params", obj("connection", "demo_sql", "sql", "SELECT * FROM \"<nowhere>\"")))))).status()).isEqualTo(200);
+        assertThat(admin.post(base, obj("type", "step_based", "name", "Plain", "id", "PLAIN")).status()).isEqualTo(200);
+        assertThat(admin.get(base + "testing-status").json().path("nbTotalRanScenarios").asInt()).isZero();
+
+        JsonNode checks = runToEnd("PSTEST", "CHECKS", admin.post(base + "CHECKS/run", obj()).json());
+        JsonNode plain = runToEnd("PSTEST", "PLAIN", admin.post(base + "PLAIN/run", obj()).json());
+        JsonNode status = admin.get(base + "testing-status").json();
+        assertThat(status.path("nbTotalRanScenarios").asInt()).as(status.toString()).isEqualTo(1);
+        assertThat(status.path("nbScenariosPerOutcome").path("FAILED").asInt()).isEqualTo(1);
+        assertThat(status.path("worstOutcome").asText()).isEqualTo("FAILED");
+
+        Api.Res report = admin.get(base + "last-test-scenario-runs-report");
+        assertThat(report.header("Content-Type")).startsWith("application/xml");
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(report.raw().body()));
+        org.w3c.dom.Element suite = (org.w3c.dom.Element) xml.getElementsByTagName("testsuite").item(0);
+        assertThat(xml.getElementsByTagName("testsuite").getLength()).as("test scenarios only").isEqualTo(1);
+        assertThat(suite.getAttribute("name")).isEqualTo("PSTEST.CHECKS");
+        assertThat(suite.getAttribute("tests")).isEqualTo("2");
+        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        assertThat(((org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0)).getAttribute("message")).contains("<nowhere>");
+        assertThat(admin.get(base + "last-test-scenario-runs-html-report").body()).contains("CHECKS").contains("FAILED").doesNotContain("PLAIN");
+
+        String runPath = base + "CHECKS/" + checks.path("scenarioRun").path("runId").asText();
+        assertThat(admin.get(runPath + "/scenario-run-report").body()).contains("tests=\"2\"");
+        assertThat(admin.get(runPath + "/step-run-report?stepId=ok").body()).contains("tests=\"1\" failures=\"0\"");
+        assertError(admin.get(runPath + "/step-run-report?stepId=nope"), 404, "nope");
+        assertError(admin.get(base + "PLAIN/" + plain.path("scenarioRun").path("runId").asText() + "/scenario-run-report"), 400,
+                "not marked as a test");
+        assertError(admin.get(base + "testing-status?bundleId=v1"), 400, "bundleId");
+    }
+
+    static final String ENDLESS_SQL = "SELECT SUM(a.X * b.X) FROM SYSTEM_RANGE(1, 1000000) a, SYSTEM_RANGE(1, 1000000) b";
+
+    @Test
+    void abortStopsARunningScenario() throws Exception {
+        createProject("PSABORT");
+        String id = admin.post("/projects/PSABORT/scenarios/", obj("type", "step_based", "name", "Endless")).json().path("id").asText();
+        saveSteps("PSABORT", id,
+                obj("id", "endless", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", ENDLESS_SQL)),
+                obj("id", "after", "type", "exec_sql", "runConditionType", "RUN_ALWAYS", "params", obj("connection", "demo_sql", "sql", "SELECT 1")));
+        String base = "/projects/PSABORT/scenarios/" + id;
+        JsonNode fire = admin.post(base + "/run", obj()).json();
+        String runId = null;
+        for (int i = 0; i < 200 && runId == null; i++) {
+            JsonNode r = admin.get(base + "/get-run-for-trigger?triggerId=manual&triggerRunId=" + fire.path("runId").asText()).json();
+            runId = r.has("scenarioRun") ? r.path("scenarioRun").path("runId").asText() : null;
+            Thread.sleep(20);
+        }
+        assertThat(runId).isNotNull();
+        for (int i = 0; i < 200 && admin.get(base + "/" + runId + "/").json().path("stepRuns").isEmpty(); i++) Thread.sleep(20);
+        JsonNode status = admin.get(base + "/light").json();
+        assertThat(status.path("running").asBoolean()).isTrue();
+        assertThat(status.path("start").asLong()).isPositive();
+        JsonNode current = admin.get(base + "/get-last-runs?limit=1&onlyFinishedRuns=False").json().get(0);
+        assertThat(current.has("result")).as("the current run has no result").isFalse();
+        assertThat(admin.get(base + "/get-last-runs?limit=1&onlyFinishedRuns=True").json()).isEmpty();
+
+        JsonNode second = admin.post(base + "/run", obj()).json();
+        assertThat(second.path("cancelled").asBoolean()).as("one run at a time").isTrue();
+        Api.Res noRun = admin.get(base + "/get-run-for-trigger?triggerId=manual&triggerRunId=" + second.path("runId").asText());
+        assertThat(noRun.status()).as(noRun.toString()).isEqualTo(200);
+        assertThat(noRun.json().has("scenarioRun")).as("a cancelled fire starts no run").isFalse();
+
+        JsonNode abort = admin.post(base + "/abort", null).json();
+        assertThat(abort.path("success").asBoolean()).as(abort.toString()).isTrue();
+        JsonNode done = runToEnd("PSABORT", id, fire);
+        assertThat(done.path("scenarioRun").path("result").path("outcome").asText()).isEqualTo("ABORTED");
+        assertThat(done.path("stepRuns")).as("nothing runs after an abort, RUN_ALWAYS included").hasSize(1);
+        assertThat(done.path("stepRuns").get(0).path("result").path("outcome").asText()).isEqualTo("ABORTED");
+        assertThat(admin.get(base + "/" + runId + "/log").body()).contains("Abort requested by");
+        assertThat(admin.post(base + "/abort", null).json().path("success").asBoolean()).isFalse();
+        assertThat(admin.get(base + "/light").json().path("running").asBoolean()).isFalse();
+    }
+
+    @Test
+    void scenarioInputIsCheckedAndRightsApply() {
+        createProject("PSBAD");
+        String base = "/projects/PSBAD/scenarios/";
+        assertError(admin.post(base, obj("type", "sql", "name", "x")), 400, "type");
+        assertError(admin.post(base, obj("type", "step_based")), 400, "name");
+        assertError(admin.post(base, obj("type", "step_based", "name", "t", "id", "trigger")), 400, "reserved");
+        assertError(admin.post(base, obj("type", "step_based", "name", "t", "id", "not valid")), 400, "id");
+        assertError(admin.post(base, obj("type", "step_based", "name", "t", "params", obj("steps", "build"))), 400, "params.steps");
+        assertError(admin.post(base, obj("type", "step_based", "name", "t", "params", obj("steps", List.of(obj("name", "no type"))))), 400,
+                "params.steps[0].type");
+        assertThat(admin.post(base, obj("type", "step_based", "name", "t", "id", "MINE")).status()).isEqualTo(200);
+        assertError(admin.post(base, obj("type", "step_based", "name", "t", "id", "MINE")), 409, "MINE");
+        Map<String, Object> settings = Api.JSON.convertValue(admin.get(base + "MINE").json(), Map.class);
+        settings.put("id", "OTHER");
+        assertError(admin.put(base + "MINE", settings), 400, "id");
+        settings.put("id", "MINE");
+        settings.put("params", obj("steps", List.of(obj("id", "a", "type", "exec_sql"), obj("id", "a", "type", "exec_sql"))));
+        assertError(admin.put(base + "MINE", settings), 400, "'a'");
+        settings.put("params", obj("steps", List.of()));
+        settings.put("unknownAttribute", obj("kept", true));
+        assertThat(admin.put(base + "MINE", settings).status()).isEqualTo(200);
+        assertThat(admin.get(base + "MINE").json().path("unknownAttribute").path("kept").asBoolean()).isTrue();
+        assertError(admin.put(base + "MINE/payload", obj("script", "print(1)")), 400, "custom_python");
+        assertError(admin.get(base + "NOPE"), 404, "NOPE");
+        assertError(admin.post(base + "NOPE/run", obj()), 404);
+        assertError(admin.get(base + "MINE/get-last-runs?limit=0"), 400, "limit");
+        assertError(admin.get("/projects/NOPROJECT/scenarios/"), 404);
+        assertThat(admin.post(base + "MINE/abort", null).json().path("success").asBoolean()).isFalse();
+
+        Api reader = userApi("scenarioreader", "readers");
+        assertError(reader.post(base, obj("type", "step_based", "name", "r")), 403);
+        assertError(reader.post(base + "MINE/run", obj()), 403);
+    }
+
+    @Test
+    void aRunInProgressWhenTheServerStopsEndsAborted() throws Exception {
+        createProject("PSRESTART");
+        String id = admin.post("/projects/PSRESTART/scenarios/", obj("type", "step_based", "name", "Long")).json().path("id").asText();
+        saveSteps("PSRESTART", id, obj("id", "endless", "type", "exec_sql", "params", obj("connection", "demo_sql", "sql", ENDLESS_SQL)));
+        String base = "/projects/PSRESTART/scenarios/" + id;
+        JsonNode fire = admin.post(base + "/run", obj()).json();
+        String runId = admin.get(base + "/get-run-for-trigger?triggerId=manual&triggerRunId=" + fire.path("runId").asText())
+                .json().path("scenarioRun").path("runId").asText();
+        assertThat(runId).isNotEmpty();
+        server.close();
+        boot();
+        JsonNode run = admin.get(base + "/" + runId + "/").json();
+        assertThat(run.path("scenarioRun").path("result").path("outcome").asText()).as(run.toString()).isEqualTo("ABORTED");
+        assertThat(admin.get(base + "/light").json().path("running").asBoolean()).isFalse();
+        assertThat(admin.get(base).json().path("params").path("steps")).hasSize(1);
+        assertThat(admin.get(base + "/" + runId + "/log").body()).containsIgnoringCase("server stop");
+        // and it runs again
+        assertThat(admin.post(base + "/run", obj()).json().path("cancelled").asBoolean()).isFalse();
+        assertThat(admin.post(base + "/abort", null).json().path("success").asBoolean()).isTrue();
+    }
+
+    // ---- recipes ------------------------------------------------------------------------------
+
+    static Map<String, Object> recipeCreation(String key, String type, String name, String input, String output, boolean newOutput) {
+        return obj("recipePrototype", obj("inputs", input == null ? obj() : obj("main", obj("items", List.of(obj("ref", input)))),
+                        "outputs", obj("main", obj("items", List.of(obj("ref", output, "appendMode", false)))),
+                        "type", type, "name", name, "projectKey", key),
+                "creationSettings", obj("createOutputDataset", newOutput, "outputDatasetSettings", newOutput
+                                ? obj("connectionId", "filesystem_managed", "typeOptionId", null,
+                                "specificSettings", obj("formatOptionId", null, "overrideSQLSchema", null), "partitioningOptionId", null) : null,
+                        "createOutputFolder", null, "outputFolderSettings", null));
+    }
+
+    String buildAndWait(String key, String dataset) throws InterruptedException {
+        String jobId = admin.post("/projects/" + key + "/jobs/", obj("type", "NON_RECURSIVE_FORCED_BUILD",
+                "outputs", List.of(obj("id", dataset, "type", "DATASET", "projectKey", key, "partition", null)))).json().get("id").asText();
+        return waitJob(key, jobId).path("baseStatus").path("state").asText() + " " + jobId;
+    }
+
+    @Test
+    void recipesKeepTheFlowWholeAndJobsRunThem() throws Exception {
+        createProject("PREC");
+        createUploadedDataset("PREC", "orders");
+        admin.upload("/projects/PREC/datasets/orders/uploaded/files", "o.csv", "id,price\n1,9.5\n2,3.25\n3,12\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(admin.put("/projects/PREC/datasets/orders/schema", obj("columns", List.of(obj("name", "id", "type", "bigint"),
+                obj("name", "price", "type", "double")))).status()).isLessThan(300);
+
+        Api.Res created = admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "compute_orders_copy", "orders", "orders_copy", true));
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        assertThat(created.json().path("name").asText()).isEqualTo("compute_orders_copy");
+        JsonNode copy = admin.get("/projects/PREC/datasets/orders_copy").json();
+        assertThat(copy.path("managed").asBoolean()).isTrue();
+        assertThat(copy.path("schema").path("columns")).as("a sync's new output has its input's schema").hasSize(2);
+        assertThat(admin.get("/projects/PREC/recipes/").json().get(0).path("type").asText()).isEqualTo("sync");
+        JsonNode settings = admin.get("/projects/PREC/recipes/compute_orders_copy").json();
+        assertThat(settings.path("recipe").path("inputs").path("main").path("items").get(0).path("ref").asText()).isEqualTo("orders");
+        JsonNode status = admin.get("/projects/PREC/recipes/compute_orders_copy/status").json();
+        assertThat(status.path("allMessagesForFrontend").path("maxSeverity").asText()).as(status.toString()).isEqualTo("SUCCESS");
+        assertThat(status.path("selectedEngine").path("type").asText()).isEqualTo("DSS");
+        assertThat(admin.get("/projects/PREC/recipes/compute_orders_copy/schema-update").json().path("totalIncompatibilities").asInt()).isZero();
+
+        String built = buildAndWait("PREC", "orders_copy");
+        assertThat(built).startsWith("DONE");
+        String jobId = built.substring(5);
+        assertThat(admin.get("/projects/PREC/jobs/" + jobId + "/").json().path("activities").path("build_orders_copy_NP").path("recipeName").asText())
+                .isEqualTo("compute_orders_copy");
+        assertThat(admin.get("/projects/PREC/jobs/" + jobId + "/log").body()).contains("Running recipe compute_orders_copy").contains("wrote 3 records");
+        assertThat(admin.get("/projects/PREC/datasets/orders_copy/data/?format=json").json().toString())
+                .isEqualTo("[[\"1\",\"9.5\"],[\"2\",\"3.25\"],[\"3\",\"12\"]]");
+
+        // the flow stays whole
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "again", "orders", "orders_copy", false)), 409,
+                "compute_orders_copy");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "compute_orders_copy", "orders", "other", true)), 409);
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r1", "nope", "x1", true)), 400, "'nope' does not exist");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r2", "orders", "nope", false)), 400, "'nope' does not exist");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r3", "orders", "orders", true)), 409, "already exists");
+        assertError(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "bad name", "orders", "x2", true)), 400, "name");
+        assertError(admin.post("/projects/PREC/recipes/", obj("creationSettings", obj())), 400, "recipePrototype");
+        assertThat(admin.get("/projects/PREC/datasets/x1").status()).as("nothing created by a refused creation").isEqualTo(404);
+
+        // sql_query on the demo database, schema updates
+        assertThat(admin.post("/projects/PREC/datasets/", obj("name", "customers", "projectKey", "PREC", "type", "H2",
+                "params", obj("connection", "demo_sql", "table", "customers"), "formatType", null, "formatParams", obj())).status()).isEqualTo(200);
+        Map<String, Object> sqlRecipe = recipeCreation("PREC", "sql_query", "compute_vips", "customers", "vips", true);
+        ((Map<String, Object>) sqlRecipe.get("creationSettings")).put("script", "SELECT id, name FROM customers WHERE vip ORDER BY id");
+        assertThat(admin.post("/projects/PREC/recipes/", sqlRecipe).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PREC/recipes/compute_vips/status").json().path("selectedEngine").path("type").asText()).isEqualTo("SQL");
+        JsonNode updates = admin.get("/projects/PREC/recipes/compute_vips/schema-update").json();
+        assertThat(updates.path("totalIncompatibilities").asInt()).as(updates.toString()).isEqualTo(2);
+        assertThat(buildAndWait("PREC", "vips")).startsWith("DONE");
+        assertThat(admin.get("/projects/PREC/datasets/vips/data/?format=json").json().toString())
+                .isEqualTo("[[\"1\",\"Ada Lovelace\"],[\"3\",\"Grace Hopper\"]]");
+        assertThat(admin.get("/projects/PREC/recipes/compute_vips/schema-update").json().path("totalIncompatibilities").asInt()).isZero();
+
+        Map<String, Object> sqlSettings = Api.JSON.convertValue(admin.get("/projects/PREC/recipes/compute_vips").json(), Map.class);
+        sqlSettings.put("payload", "SELECT id, name, country FROM customers WHERE vip ORDER BY id");
+        assertThat(admin.put("/projects/PREC/recipes/compute_vips", sqlSettings).status()).isEqualTo(200);
+        JsonNode wider = admin.get("/projects/PREC/recipes/compute_vips/schema-update").json();
+        assertThat(wider.path("totalIncompatibilities").asInt()).isEqualTo(1);
+        assertThat(wider.path("computables").get(0).path("incompatibilities").get(0).asText()).containsIgnoringCase("country");
+        JsonNode applied = admin.post("/projects/PREC/recipes/compute_vips/actions/updateOutputSchema", obj("computableType", "DATASET",
+                "computableId", "vips", "newSchema", wider.path("computables").get(0).path("newSchema"), "dropAndRecreate", true,
+                "synchronizeMetastore", true)).json();
+        assertThat(applied.path("success").asBoolean()).as(applied.toString()).isTrue();
+        assertThat(admin.get("/projects/PREC/datasets/vips/schema").json().path("columns")).hasSize(3);
+        assertThat(admin.get("/projects/PREC/datasets/vips/data/?format=json").json()).as("dropped with the old schema").isEmpty();
+        assertThat(buildAndWait("PREC", "vips")).startsWith("DONE");
+        assertThat(admin.get("/projects/PREC/datasets/vips/data/?format=json").json().get(0).toString()).isEqualTo("[\"1\",\"Ada Lovelace\",\"UK\"]");
+        assertError(admin.post("/projects/PREC/recipes/compute_vips/actions/updateOutputSchema", obj("computableId", "orders",
+                "newSchema", obj("columns", List.of()))), 400, "not an output");
+
+        sqlSettings.put("payload", "SELECT nope FROM nowhere");
+        assertThat(admin.put("/projects/PREC/recipes/compute_vips", sqlSettings).status()).isEqualTo(200);
+        JsonNode broken = admin.get("/projects/PREC/recipes/compute_vips/status").json();
+        assertThat(broken.path("allMessagesForFrontend").path("maxSeverity").asText()).isEqualTo("ERROR");
+        assertError(admin.get("/projects/PREC/recipes/compute_vips/schema-update"), 400, "nowhere");
+        String failed = buildAndWait("PREC", "vips");
+        assertThat(failed).startsWith("FAILED");
+        assertThat(admin.get("/projects/PREC/jobs/" + failed.substring(7) + "/log").body()).contains("Recipe compute_vips failed");
+        sqlSettings.put("recipe", obj("type", "sync"));
+        assertError(admin.put("/projects/PREC/recipes/compute_vips", sqlSettings), 400, "type");
+
+        // metadata, recipes this server cannot run, deletion
+        JsonNode metadata = admin.get("/projects/PREC/recipes/compute_orders_copy/metadata").json();
+        Map<String, Object> m = Api.JSON.convertValue(metadata, Map.class);
+        m.put("tags", List.of("nightly"));
+        m.put("custom", obj("kv", obj("team", "sales")));
+        assertThat(admin.put("/projects/PREC/recipes/compute_orders_copy/metadata", m).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PREC/recipes/compute_orders_copy/metadata").json().path("custom").path("kv").path("team").asText())
+                .isEqualTo("sales");
+        Map<String, Object> python = recipeCreation("PREC", "python", "compute_py", "orders", "py_out", true);
+        ((Map<String, Object>) python.get("creationSettings")).put("script", "print(1)");
+        assertThat(admin.post("/projects/PREC/recipes/", python).status()).isEqualTo(200);
+        assertThat(admin.get("/projects/PREC/recipes/compute_py").json().path("payload").asText()).isEqualTo("print(1)");
+        assertThat(admin.get("/projects/PREC/recipes/compute_py/status").json().path("allMessagesForFrontend").path("maxSeverity").asText())
+                .isEqualTo("WARNING");
+        assertError(admin.get("/projects/PREC/recipes/compute_py/schema-update"), 400, "python");
+        String py = buildAndWait("PREC", "py_out");
+        assertThat(py).startsWith("FAILED");
+        assertThat(admin.get("/projects/PREC/jobs/" + py.substring(7) + "/log").body()).contains("cannot run on this server");
+        assertThat(admin.delete("/projects/PREC/recipes/compute_py").status()).isEqualTo(204);
+        assertError(admin.get("/projects/PREC/recipes/compute_py"), 404);
+        assertThat(admin.get("/projects/PREC/datasets/py_out").status()).as("its output stays").isEqualTo(200);
+        assertThat(admin.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "compute_py_out", "orders", "py_out", false)).status())
+                .as("a dataset whose recipe was deleted may get another").isEqualTo(200);
+        Api reader = userApi("recipereader", "readers");
+        assertError(reader.post("/projects/PREC/recipes/", recipeCreation("PREC", "sync", "r4", "orders", "x3", true)), 403);
+    }
+
     // ---- SQL ----------------------------------------------------------------------------------
 
     Map<String, Object> sqlBody(String query, String connection) {
