@@ -141,10 +141,11 @@ class DatasetsRowsMetricsAndJobsTest(DssTestCase):
         metadata["tags"] = ["py"]
         self.assertEqual(["py"], plain(self.datasets.set_dataset_metadata(key, "orders", metadata))["tags"])
         self.assertEqual(["NP"], self.datasets.list_dataset_partitions(key, "orders"))
-        self.datasets.compute_dataset_metrics(key, "orders", "NP", {})
-        self.datasets.compute_dataset_metrics_from_ids(key, "orders", "NP", {"metricIds": ["records:COUNT_RECORDS"]})
+        self.datasets.compute_dataset_metrics(key, "orders", {}, partition="NP")
+        self.datasets.compute_dataset_metrics_from_ids(key, "orders", {"metricIds": ["records:COUNT_RECORDS"]},
+                                                       partition="NP")
         self.assertIsNotNone(self.datasets.get_dataset_last_metric_values(key, "orders", "NP"))
-        self.assertIsNotNone(self.datasets.run_dataset_checks(key, "orders", "NP", []))
+        self.assertIsNotNone(self.datasets.run_dataset_checks(key, "orders", [], partition="NP"))
 
     def test_3_builds_in_a_job_reads_its_status_and_log_aborts_it(self):
         key = self.project_key

@@ -159,12 +159,12 @@ describe('datasets, uploads, rows, metrics and jobs', () => {
         const tagged = await datasets.setDatasetMetadata({ projectKey, datasetName, datasetMetadata: { ...metadata, tags: ['ts'] } });
         assert.deepEqual(tagged.tags, ['ts']);
         assert.deepEqual(await datasets.listDatasetPartitions({ projectKey, datasetName }), ['NP']);
-        await datasets.computeDatasetMetrics({ projectKey, datasetName, partitionQuery: 'NP', metricProbes: {} });
+        await datasets.computeDatasetMetrics({ projectKey, datasetName, partition: 'NP', metricProbes: {} });
         await datasets.computeDatasetMetricsFromIds({
-            projectKey, datasetName, partitionQuery: 'NP', metricIdsRequest: { metricIds: ['records:COUNT_RECORDS'] },
+            projectKey, datasetName, partition: 'NP', metricIdsRequest: { metricIds: ['records:COUNT_RECORDS'] },
         });
         assert.ok(await datasets.getDatasetLastMetricValues({ projectKey, datasetName, partitionId: 'NP' }));
-        assert.ok(await datasets.runDatasetChecks({ projectKey, datasetName, partitionQuery: 'NP', requestBody: [] }));
+        assert.ok(await datasets.runDatasetChecks({ projectKey, datasetName, partition: 'NP', requestBody: [] }));
     });
 
     it('builds the dataset in a job, reads its status and log, aborts one', async () => {
