@@ -220,7 +220,7 @@ class PrismProxyIT {
         for (int i = 0; i < columns.length; i += 2) {
             schema.add(Map.of("name", columns[i], "type", columns[i + 1]));
         }
-        orders.setSchema(client.getTransport().toTree(Map.of("columns", schema)));
+        orders.setSchema(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of("columns", schema)));
         return orders;
     }
 

@@ -19,7 +19,7 @@ record AnchorSnapshot(String projectKey, String name, JsonNode metadata, List<St
         DSSProject project = admin.getProject(projectKey);
         JsonNode summary = project.getSummary();
         List<String> datasets = new ArrayList<>();
-        project.listDatasets().forEach(d -> datasets.add(d.path("name").asText()));
+        project.listDatasetsRaw().forEach(d -> datasets.add(d.path("name").asText()));
         DSSDataset dataset = project.getDataset(DssFuzzTarget.DATASET);
         JsonNode settings = dataset.getSettings().getRaw();
         List<List<Object>> rows = new ArrayList<>();
@@ -27,7 +27,7 @@ record AnchorSnapshot(String projectKey, String name, JsonNode metadata, List<St
             stream.forEach(rows::add);
         }
         return new AnchorSnapshot(projectKey, summary.path("name").asText(), project.getMetadata(), datasets,
-                settings.path("type"), dataset.getSchema().path("columns"), dataset.uploadedListFiles(), rows);
+                settings.path("type"), dataset.getSchema().path("columns"), dataset.uploadedListFilesRaw(), rows);
     }
 
     /** @return what differs now from the snapshot, one line each; empty when the anchor is intact */

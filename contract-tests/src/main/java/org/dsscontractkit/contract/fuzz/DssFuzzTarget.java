@@ -37,6 +37,7 @@ public final class DssFuzzTarget implements FuzzTarget {
     static final String FILE = "rows.csv";
     static final String ROWS = "id,name,price\n1,alpha,9.5\n2,beta,3.25\n3,\"gamma, \"\"quoted\"\"\",12\n";
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final URI url;
     private final OpenApiDocument document;
     private final String adminKey;
@@ -101,7 +102,7 @@ public final class DssFuzzTarget implements FuzzTarget {
             DSSDataset dataset = project.createDataset(DATASET, "UploadedFiles", null, "csv",
                     Map.of("separator", ",", "style", "excel", "parseHeaderRow", true));
             dataset.uploadedAddFile(new ByteArrayInputStream(ROWS.getBytes(StandardCharsets.UTF_8)), FILE);
-            dataset.setSchema(admin.getTransport().toTree(Map.of("columns", List.of(
+            dataset.setSchema(JSON.valueToTree(Map.of("columns", List.of(
                     Map.of("name", "id", "type", "bigint"), Map.of("name", "name", "type", "string"),
                     Map.of("name", "price", "type", "double")))));
             put(role, "projectKey", key);
@@ -161,7 +162,7 @@ public final class DssFuzzTarget implements FuzzTarget {
             optional("meaning " + role, () -> {
                 String meaning = name("meaning", role);
                 admin.createMeaning(meaning, "Fuzz meaning", "VALUES_LIST", null,
-                        admin.getTransport().toTree(List.of(Map.of("value", "a"))), null, null, null, false);
+                        JSON.valueToTree(List.of(Map.of("value", "a"))), null, null, null, false);
                 cleanup.add(() -> admin.getMeaning(meaning).delete());
                 put(role, "meaningId", meaning);
                 return null;
@@ -203,7 +204,7 @@ public final class DssFuzzTarget implements FuzzTarget {
             return null;
         });
         optional("log", () -> {
-            JsonNode logs = admin.listLogs();
+            JsonNode logs = admin.listLogsRaw();
             JsonNode first = logs.isArray() ? logs.path(0) : logs.path("logs").path(0);
             String log = first.isTextual() ? first.asText() : first.path("name").asText(null);
             put(FixtureRole.WORK, "logName", Objects.requireNonNull(log, "no log listed"));
@@ -232,11 +233,11 @@ public final class DssFuzzTarget implements FuzzTarget {
                     break;
                 }
                 path = path.replace("{" + parameter.getName() + "}",
-                        org.dsscontractkit.client.http.PathSegments.encode(candidates.get(0)));
+                        org.dsscontractkit.client.generated.dss.invoker.ApiClient.urlEncode(candidates.get(0)));
             }
             if (resolved) {
                 try {
-                    JsonNode current = admin.getTransport().getJson(path, null);
+                    JsonNode current = readJson(path);
                     if (current != null && current.isObject()) {
                         currentDefinitions.put(operation.operationId(), current);
                     }
@@ -387,23 +388,45 @@ public final class DssFuzzTarget implements FuzzTarget {
         String prefix = "fuzz_" + tag.toLowerCase(Locale.ROOT) + "_";
         bestEffort(() -> admin.listProjectKeys().stream().filter(k -> k.startsWith("FUZZ_" + tag + "_"))
                 .forEach(k -> bestEffort(() -> admin.getProject(k).delete())));
-        bestEffort(() -> admin.listUsers().forEach(u -> {
+        bestEffort(() -> admin.listUsersRaw().forEach(u -> {
             if (u.path("login").asText().startsWith(prefix)) {
                 bestEffort(() -> admin.getUser(u.path("login").asText()).delete());
             }
         }));
-        bestEffort(() -> admin.listGroups().forEach(g -> {
+        bestEffort(() -> admin.listGroupsRaw().forEach(g -> {
             if (g.path("name").asText().startsWith(prefix)) {
                 bestEffort(() -> admin.getGroup(g.path("name").asText()).delete());
             }
         }));
         bestEffort(() -> admin.listConnectionNames().stream().filter(n -> n.startsWith(prefix))
                 .forEach(n -> bestEffort(() -> admin.getConnection(n).delete())));
-        bestEffort(() -> admin.listMeanings().forEach(m -> {
+        bestEffort(() -> admin.listMeaningsRaw().forEach(m -> {
             if (m.path("id").asText().startsWith(prefix)) {
                 bestEffort(() -> admin.getMeaning(m.path("id").asText()).delete());
             }
         }));
+    }
+
+    /** Reads the current definition of a resource by its document path, as the admin (the handles have no generic GET). */
+    private JsonNode readJson(String path) {
+        var api = admin.getApiClient();
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(api.getBaseUri() + path))
+                .header("Accept", "application/json").GET();
+        if (api.getRequestInterceptor() != null) {
+            api.getRequestInterceptor().accept(request);
+        }
+        try {
+            var response = api.getHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("GET " + path + ": " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void bestEffort(Runnable cleanup) {
