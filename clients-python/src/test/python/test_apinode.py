@@ -61,7 +61,7 @@ class ApiNodeTest(unittest.TestCase):
     def test_looks_records_up_by_body_and_by_query_parameters(self):
         lookups = dss_apinode_api.LookupsApi(self.open)
         one = lookups.lookup_record("lookup_svc", "passenger_info", {"data": {"PassengerId": 42}})
-        self.assertTrue(one.data["Name"].startswith("Turpin"))
+        self.assertTrue(one.results[0].data["Name"].startswith("Turpin"))
         many = lookups.lookup_records("lookup_svc", "passenger_info", {"items": [{"data": {"PassengerId": 42}}]})
         self.assertEqual(1, len(many.results))
         simple = lookups.lookup_simple("lookup_svc", "passenger_info", keys={"PassengerId": "42"})

@@ -164,9 +164,9 @@ class DatasetsRowsMetricsAndJobsTest(DssTestCase):
 
     def test_4_clears_data_deletes_the_file_and_the_dataset(self):
         key = self.project_key
-        self.data.clear_dataset_data(key, "orders")
         self.data.delete_dataset_uploaded_file(key, "orders", "orders.csv")
         self.assertEqual([], self.data.list_dataset_uploaded_files(key, "orders"))
+        self.data.clear_dataset_data(key, "orders")
         self.datasets.delete_dataset(key, "orders", drop_data=True)
         self.assertEqual(404, self.rejection(self.datasets.get_dataset_settings, key, "orders").status)
 

@@ -15,13 +15,11 @@ const jobs = new dss.JobsApi(config);
 const sql = new dss.SQLQueriesApi(config);
 
 async function rejection(call: Promise<unknown>): Promise<DssApiError> {
-    try {
-        await call;
-    } catch (thrown) {
-        assert.ok(thrown instanceof DssApiError, `a DssApiError, not ${String(thrown)}`);
+    const thrown = await call.then(() => undefined, (error: unknown) => error);
+    if (thrown instanceof DssApiError) {
         return thrown;
     }
-    assert.fail('the call succeeded');
+    throw new assert.AssertionError({ message: `expected a DssApiError, got ${String(thrown)}` });
 }
 
 describe('projects, variables and folders', () => {
@@ -136,14 +134,14 @@ describe('datasets, uploads, rows, metrics and jobs', () => {
         assert.equal(schema.columns?.length, 3);
         assert.equal((await datasets.getDatasetSchema({ projectKey, datasetName })).columns?.[1]?.type, 'double');
 
-        const rows = await data.readDatasetData({ projectKey, datasetName, format: dss.TabularDataFormat.Json });
+        const rows = await data.readDatasetData({ projectKey, datasetName, format: dss.TabularDataFormat.JSON });
         assert.deepEqual(rows, [['1', '9.5', 'plain'], ['2', '3.25', 'with, comma']]);
         const limited = await data.readDatasetData({
-            projectKey, datasetName, format: dss.TabularDataFormat.Json, columns: ['label'], readSessionId: 'ts-session',
+            projectKey, datasetName, format: dss.TabularDataFormat.JSON, columns: 'label', readSessionId: 'ts-session',
         });
         assert.deepEqual(limited, [['plain'], ['with, comma']]);
         await data.finishDatasetStreaming({ projectKey, datasetName, readSessionId: 'ts-session' });
-        const csv = await data.readDatasetDataRaw({ projectKey, datasetName, format: dss.TabularDataFormat.CsvExcelHeader });
+        const csv = await data.readDatasetDataRaw({ projectKey, datasetName, format: dss.TabularDataFormat.CSV_EXCEL_HEADER });
         assert.match(await csv.raw.text(), /^id,price,label\r?\n1,9.5,plain/);
     });
 
@@ -185,9 +183,9 @@ describe('datasets, uploads, rows, metrics and jobs', () => {
     });
 
     it('clears the data, deletes the file and the dataset', async () => {
-        await data.clearDatasetData({ projectKey, datasetName });
         await data.deleteDatasetUploadedFile({ projectKey, datasetName, fileName: 'orders.csv' });
         assert.deepEqual(await data.listDatasetUploadedFiles({ projectKey, datasetName }), []);
+        await data.clearDatasetData({ projectKey, datasetName });
         await datasets.deleteDataset({ projectKey, datasetName, dropData: true });
         const gone = await rejection(datasets.getDatasetSettings({ projectKey, datasetName }));
         assert.equal(gone.status, 404);
@@ -201,10 +199,10 @@ describe('datasets, uploads, rows, metrics and jobs', () => {
 describe('SQL queries', () => {
     it('runs a query and streams its results as JSON rows', async () => {
         const started = await sql.startSqlQuery({
-            sqlQueryRequest: { query: 'SELECT id, name FROM customers ORDER BY id', connection: 'demo_sql', type: 'sql' },
+            sqlQueryRequest: { query: 'SELECT id, name FROM customers ORDER BY id', connection: 'demo_sql', type: dss.SqlQueryType.Sql },
         });
         assert.ok(started.queryId);
-        const rows = await sql.streamSqlQueryResults({ queryId: started.queryId!, format: dss.TabularDataFormat.Json });
+        const rows = await sql.streamSqlQueryResults({ queryId: started.queryId!, format: dss.TabularDataFormat.JSON });
         assert.equal(rows.length, 5);
         assert.equal(rows[0]?.[0], '1');
         await sql.finishSqlQueryStreaming({ queryId: started.queryId! });
@@ -212,8 +210,8 @@ describe('SQL queries', () => {
 
     it('answers a failed query with a DSSError', async () => {
         const failure = await rejection(sql.startSqlQuery({
-            sqlQueryRequest: { query: 'SELECT * FROM no_such_table', connection: 'demo_sql', type: 'sql' },
-        }).then((started) => sql.streamSqlQueryResults({ queryId: started.queryId!, format: dss.TabularDataFormat.Json })));
+            sqlQueryRequest: { query: 'SELECT * FROM no_such_table', connection: 'demo_sql', type: dss.SqlQueryType.Sql },
+        }).then((started) => sql.streamSqlQueryResults({ queryId: started.queryId!, format: dss.TabularDataFormat.JSON })));
         assert.ok(failure.status >= 400);
         assert.ok(failure.error.message.length > 0);
     });

@@ -47,14 +47,14 @@ describe('README', () => {
 
         const summaries = await projects.listProjects({ includeLocation: true });
         const rows = await new dss.DatasetDataApi(config).readDatasetData({
-            projectKey, datasetName: 'orders', format: dss.TabularDataFormat.Json,
+            projectKey, datasetName: 'orders', format: dss.TabularDataFormat.JSON,
         });
         const scored = await predictions.predictSimple({
             serviceId: 'pricing_svc', endpointId: 'house_price', features: { surface_m2: '80', rooms: '3', city: 'Paris' },
         });
 
         const tsv = await new dss.DatasetDataApi(config).readDatasetDataRaw({
-            projectKey, datasetName: 'orders', format: dss.TabularDataFormat.TsvExcelNoheader,
+            projectKey, datasetName: 'orders', format: dss.TabularDataFormat.TSV_EXCEL_NOHEADER,
         });
         const text = await tsv.raw.text();
 
