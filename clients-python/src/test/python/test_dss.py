@@ -124,7 +124,7 @@ class DatasetsRowsMetricsAndJobsTest(DssTestCase):
         self.assertEqual("double", plain(self.datasets.get_dataset_schema(key, "orders"))["columns"][1]["type"])
         rows = self.data.read_dataset_data(key, "orders", format=TabularDataFormat.JSON)
         self.assertEqual([["1", "9.5", "plain"], ["2", "3.25", "with, comma"]], rows)
-        limited = self.data.read_dataset_data(key, "orders", format=TabularDataFormat.JSON, columns=["label"],
+        limited = self.data.read_dataset_data(key, "orders", format=TabularDataFormat.JSON, columns="label",
                                               read_session_id="py-session")
         self.assertEqual([["plain"], ["with, comma"]], limited)
         self.data.finish_dataset_streaming(key, "orders", "py-session")
@@ -141,11 +141,11 @@ class DatasetsRowsMetricsAndJobsTest(DssTestCase):
         metadata["tags"] = ["py"]
         self.assertEqual(["py"], plain(self.datasets.set_dataset_metadata(key, "orders", metadata))["tags"])
         self.assertEqual(["NP"], self.datasets.list_dataset_partitions(key, "orders"))
-        self.datasets.compute_dataset_metrics(key, "orders", {}, partition="NP")
-        self.datasets.compute_dataset_metrics_from_ids(key, "orders", {"metricIds": ["records:COUNT_RECORDS"]},
-                                                       partition="NP")
+        self.datasets.compute_dataset_metrics(key, "orders", partition="NP", metric_probes={})
+        self.datasets.compute_dataset_metrics_from_ids(
+            key, "orders", partition="NP", metric_ids_request={"metricIds": ["records:COUNT_RECORDS"]})
         self.assertIsNotNone(self.datasets.get_dataset_last_metric_values(key, "orders", "NP"))
-        self.assertIsNotNone(self.datasets.run_dataset_checks(key, "orders", [], partition="NP"))
+        self.assertIsNotNone(self.datasets.run_dataset_checks(key, "orders", partition="NP", request_body=[]))
 
     def test_3_builds_in_a_job_reads_its_status_and_log_aborts_it(self):
         key = self.project_key
@@ -159,7 +159,7 @@ class DatasetsRowsMetricsAndJobsTest(DssTestCase):
             time.sleep(0.2)
         self.assertIn(state, ("DONE", "FAILED"))
         self.assertTrue(jobs.get_job_log(key, started.id))
-        self.assertIn(started.id, [plain(j)["def"]["id"] for j in jobs.list_jobs(key, limit=10)])
+        self.assertIn(started.id, [job.var_def.id for job in jobs.list_jobs(key, limit=10)])
         self.assertIsNotNone(jobs.abort_job(key, started.id))
 
     def test_4_clears_data_deletes_the_file_and_the_dataset(self):
