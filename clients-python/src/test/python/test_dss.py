@@ -271,5 +271,16 @@ class AdministrationTest(DssTestCase):
         self.assertTrue(wrong.data.error_type)
 
 
+class NewerDssAnswersTest(unittest.TestCase):
+
+    def test_keeps_a_value_the_document_does_not_list(self):
+        # enums in answers are open: a newer DSS's column type or job state does not make the client raise
+        schema = dss_public_api.DatasetSchema.from_dict({"columns": [{"name": "at", "type": "datetimetz"}]})
+        self.assertEqual("datetimetz", schema.columns[0].type)
+        job = dss_public_api.JobSummary.from_dict(
+            {"state": "WAITING_FOR_A_SLOT", "def": {"id": "j1", "outputs": [{"id": "orders"}]}})
+        self.assertEqual("WAITING_FOR_A_SLOT", job.state)
+
+
 if __name__ == "__main__":
     unittest.main()

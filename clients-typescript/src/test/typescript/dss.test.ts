@@ -319,3 +319,12 @@ describe('administration', () => {
         assert.ok(wrong.error.errorType.length > 0);
     });
 });
+
+describe('answers of a newer DSS', () => {
+    it('keeps a value the document does not list (enums in answers are open)', () => {
+        const schema = dss.DatasetSchemaFromJSON({ columns: [{ name: 'at', type: 'datetimetz' }], userModified: true });
+        assert.equal(schema.columns?.[0]?.type, 'datetimetz');
+        const job = dss.JobSummaryFromJSON({ state: 'WAITING_FOR_A_SLOT', def: { id: 'j1', outputs: [{ id: 'orders' }] } });
+        assert.equal(job.state, 'WAITING_FOR_A_SLOT');
+    });
+});
