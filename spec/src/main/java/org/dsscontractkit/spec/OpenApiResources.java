@@ -26,6 +26,14 @@ public final class OpenApiResources {
     public static final String APINODE_USER_API_MOCK_YAML = "openapi/mock/apinode-user-api.yaml";
     public static final String APINODE_USER_API_MOCK_JSON = "openapi/mock/apinode-user-api.json";
 
+    /**
+     * Generator-ready variants for client generators in other languages (query booleans as booleans, endpoint-named
+     * query parameters as one exploded object, JSON answers typed first, open enums in answers, servers with
+     * variables); the wire is the published documents'.
+     */
+    public static final String DSS_PUBLIC_API_CLIENT_YAML = "openapi/client/dss-public-api.yaml";
+    public static final String APINODE_USER_API_CLIENT_YAML = "openapi/client/apinode-user-api.yaml";
+
     /** Folder of the rendered HTML docs; {@code docs/index.html} is the entry page. */
     public static final String DOCS_ROOT = "docs/";
 

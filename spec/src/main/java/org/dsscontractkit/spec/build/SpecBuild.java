@@ -57,6 +57,13 @@ public final class SpecBuild {
             System.out.printf("[spec] %s mock: %d operations under %s -> %s%n", mock.name(), mock.operations(),
                     mock.bases(), bundledDir.resolve(MockDocument.FOLDER).resolve(mock.name() + ".yaml"));
         }
+        for (ClientDocument client : clientAll(bundles)) {
+            writeDocument(client.name(), client.yaml(), client.json(), bundledDir.resolve(ClientDocument.FOLDER));
+            writeDocument(client.name(), client.yaml(), client.json(),
+                    classesDir.resolve("openapi").resolve(ClientDocument.FOLDER));
+            System.out.printf("[spec] %s for client generators -> %s%n", client.name(),
+                    bundledDir.resolve(ClientDocument.FOLDER).resolve(client.name() + ".yaml"));
+        }
         new DocsSite().write(bundles, linked, docsDir);
         new DocsSite().write(bundles, linked, classesDir.resolve("docs"));
         System.out.println("[spec] docs -> " + docsDir.resolve("index.html"));
@@ -125,6 +132,21 @@ public final class SpecBuild {
             throw new SpecBuildException(problems);
         }
         return mocks;
+    }
+
+    /** The generator-ready variant of each bundle, or throws listing every problem found in any of them. */
+    public static List<ClientDocument> clientAll(List<Bundler.Bundle> bundles) {
+        List<SpecProblem> problems = new ArrayList<>();
+        List<ClientDocument> clients = new ArrayList<>();
+        for (Bundler.Bundle bundle : bundles) {
+            ClientDocument.Outcome outcome = ClientDocument.of(bundle);
+            problems.addAll(outcome.problems());
+            outcome.document().ifPresent(clients::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecBuildException(problems);
+        }
+        return clients;
     }
 
     private static void writeBundle(Bundler.Bundle bundle, Path dir) {
