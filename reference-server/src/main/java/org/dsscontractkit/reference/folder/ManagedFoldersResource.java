@@ -87,7 +87,7 @@ public final class ManagedFoldersResource extends ApiResource implements Managed
         return ok(folders.list(caller(), projectKey));
     }
 
-    @Override public Response createManagedFolder(String projectKey, ManagedFolderCreation creation) {
+    @Override public Response createManagedFolder(String projectKey, com.fasterxml.jackson.databind.node.ObjectNode creation) {
         return ok(folders.create(caller(), projectKey, tree(creation)));
     }
 
@@ -95,7 +95,7 @@ public final class ManagedFoldersResource extends ApiResource implements Managed
         return ok(folders.require(caller(), projectKey, folderId, org.dsscontractkit.reference.project.ProjectAccess.READ));
     }
 
-    @Override public Response setManagedFolder(String projectKey, String folderId, ManagedFolder settings) {
+    @Override public Response setManagedFolder(String projectKey, String folderId, com.fasterxml.jackson.databind.node.ObjectNode settings) {
         return ok(folders.save(caller(), projectKey, folderId, tree(settings)));
     }
 

@@ -27,7 +27,7 @@ public final class RecipesResource extends ApiResource implements RecipesApi {
         return ok(recipes.settings(caller(), projectKey, recipeName));
     }
 
-    @Override public Response saveRecipeSettings(String projectKey, String recipeName, RecipeSettings recipeSettings) {
+    @Override public Response saveRecipeSettings(String projectKey, String recipeName, com.fasterxml.jackson.databind.node.ObjectNode recipeSettings) {
         return ok(recipes.save(caller(), projectKey, recipeName, tree(recipeSettings)));
     }
 
@@ -52,7 +52,7 @@ public final class RecipesResource extends ApiResource implements RecipesApi {
         return ok(recipes.metadata(caller(), projectKey, recipeName));
     }
 
-    @Override public Response setRecipeMetadata(String projectKey, String recipeName, RecipeMetadata recipeMetadata) {
+    @Override public Response setRecipeMetadata(String projectKey, String recipeName, com.fasterxml.jackson.databind.node.ObjectNode recipeMetadata) {
         return ok(recipes.setMetadata(caller(), projectKey, recipeName, tree(recipeMetadata)));
     }
 }

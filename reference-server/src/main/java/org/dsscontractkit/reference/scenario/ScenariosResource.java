@@ -45,7 +45,7 @@ public final class ScenariosResource extends ApiResource implements ScenariosApi
                 XML).build();
     }
 
-    @Override public Response createScenario(String projectKey, ScenarioCreation scenarioCreation) {
+    @Override public Response createScenario(String projectKey, com.fasterxml.jackson.databind.node.ObjectNode scenarioCreation) {
         return ok(scenarios.create(caller(), projectKey, tree(scenarioCreation)));
     }
 
@@ -53,7 +53,7 @@ public final class ScenariosResource extends ApiResource implements ScenariosApi
         return ok(scenarios.require(caller(), projectKey, scenarioId, org.dsscontractkit.reference.project.ProjectAccess.READ));
     }
 
-    @Override public Response saveScenarioSettings(String projectKey, String scenarioId, ScenarioSettings scenarioSettings) {
+    @Override public Response saveScenarioSettings(String projectKey, String scenarioId, com.fasterxml.jackson.databind.node.ObjectNode scenarioSettings) {
         return ok(scenarios.save(caller(), projectKey, scenarioId, tree(scenarioSettings)));
     }
 
