@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class HostileRequestGeneratorTest {
 
-    private static final int RUN = 10_000;
+    private static final int RUN = ReferenceServerFuzzIT.REQUESTS;
     private static HostileRequestGenerator generator;
     /** The run's requests but the oversized ones (planned, not made: ~300 bodies of 2-4 MB), bodies cut to 64 bytes. */
     private static List<FuzzRequest> run;
