@@ -16,11 +16,9 @@ import org.dsscontractkit.reference.server.Json;
 import org.dsscontractkit.reference.server.MultipartUpload;
 import org.dsscontractkit.server.error.ApiException;
 import org.dsscontractkit.server.generated.dss.api.ManagedFoldersApi;
-import org.dsscontractkit.server.generated.dss.model.ManagedFolder;
 import org.dsscontractkit.server.generated.dss.model.ManagedFolderCopyRequest;
 import org.dsscontractkit.server.generated.dss.model.MetricIdsRequest;
 import org.dsscontractkit.server.generated.dss.model.MetricProbes;
-import org.dsscontractkit.server.generated.dss.model.ManagedFolderCreation;
 import org.dsscontractkit.server.generated.dss.model.ManagedFolderRename;
 import org.glassfish.jersey.server.ContainerRequest;
 

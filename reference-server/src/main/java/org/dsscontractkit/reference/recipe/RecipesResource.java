@@ -5,8 +5,6 @@ import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.server.generated.dss.api.RecipesApi;
 import org.dsscontractkit.server.generated.dss.model.OutputSchemaUpdate;
 import org.dsscontractkit.server.generated.dss.model.RecipeCreation;
-import org.dsscontractkit.server.generated.dss.model.RecipeMetadata;
-import org.dsscontractkit.server.generated.dss.model.RecipeSettings;
 
 public final class RecipesResource extends ApiResource implements RecipesApi {
     private final RecipeService recipes;

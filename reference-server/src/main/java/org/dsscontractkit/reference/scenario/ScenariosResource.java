@@ -4,9 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.dsscontractkit.reference.server.ApiResource;
 import org.dsscontractkit.server.generated.dss.api.ScenariosApi;
-import org.dsscontractkit.server.generated.dss.model.ScenarioCreation;
 import org.dsscontractkit.server.generated.dss.model.ScenarioPayload;
-import org.dsscontractkit.server.generated.dss.model.ScenarioSettings;
 
 import java.util.Map;
 
